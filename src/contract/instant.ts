@@ -1,0 +1,87 @@
+/**
+ * ISO 8601 instants with an explicit offset (contract.md §1, metrics.md §1).
+ *
+ * Accepted: `YYYY-MM-DDTHH:MM[:SS[.fraction]]` followed by `Z` or `±HH:MM` (also `±HHMM`, `±HH`),
+ * with `t`/`z` in any case and a space allowed in place of `T` (RFC 3339). Fractions beyond
+ * milliseconds are truncated: every instant is stored as whole milliseconds since the epoch, in UTC.
+ * A timestamp without an offset is rejected, because its meaning depends on a time zone nobody named.
+ */
+const INSTANT_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)$/;
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** Milliseconds since 1970-01-01T00:00:00Z, as stored. */
+export type EpochMs = number;
+
+/**
+ * Parses an ISO 8601 timestamp with offset into epoch milliseconds (UTC).
+ * Returns `null` for anything else, including impossible dates such as `2025-02-30T00:00Z`.
+ */
+export function parseInstant(text: string): EpochMs | null {
+  const m = INSTANT_PATTERN.exec(text);
+  if (m === null) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const monthDays = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 31);
+  if (day > monthDays) return null;
+  const millis = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
+  let offsetMinutes = 0;
+  if (m[8] === undefined) {
+    const offsetHours = Number(m[10]);
+    const offsetMins = m[11] === undefined ? 0 : Number(m[11]);
+    if (offsetHours > 23 || offsetMins > 59) return null;
+    offsetMinutes = (m[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
+  }
+  const days = daysFromCivil(year, month, day);
+  return ((days * 24 + hour) * 60 + minute - offsetMinutes) * 60_000 + second * 1000 + millis;
+}
+
+/** Formats epoch milliseconds as an ISO 8601 UTC timestamp with milliseconds (`…T…:…:….sssZ`). */
+export function formatInstant(epochMs: EpochMs): string {
+  const dayMs = 86_400_000;
+  const days = Math.floor(epochMs / dayMs);
+  let rest = epochMs - days * dayMs;
+  const { year, month, day } = civilFromDays(days);
+  const hour = Math.floor(rest / 3_600_000);
+  rest -= hour * 3_600_000;
+  const minute = Math.floor(rest / 60_000);
+  rest -= minute * 60_000;
+  const second = Math.floor(rest / 1000);
+  const millis = rest - second * 1000;
+  const yyyy = year < 0 ? `-${pad(-year, 6)}` : year > 9999 ? `+${pad(year, 6)}` : pad(year, 4);
+  return `${yyyy}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}.${pad(millis, 3)}Z`;
+}
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}
+
+// Howard Hinnant's days_from_civil / civil_from_days: exact proleptic Gregorian arithmetic
+// without the Date object (the contract module is pure).
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+function civilFromDays(days: number): { year: number; month: number; day: number } {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}

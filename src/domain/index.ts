@@ -1,0 +1,11 @@
+export type { ErrorCode } from './errors.js';
+export { FlowlensError, isFlowlensError } from './errors.js';
+export type { DeploymentStatus, FlowState, FlowType, RecordKind, RoleName, Stage } from './vocabulary.js';
+export {
+  DEPLOYMENT_STATUSES,
+  FLOW_TYPES,
+  RECORD_KINDS,
+  ROLE_NAMES,
+  STAGES,
+  STATES,
+} from './vocabulary.js';

@@ -1,0 +1,61 @@
+/**
+ * What the importer hands the store for one batch, and what it gets back. A batch is committed in
+ * one transaction together with its import-log entries and the file's resume point, so a process
+ * killed mid-import leaves the database as it was before the unfinished batch.
+ */
+import type { RecordKind } from '../domain/index.js';
+import type { Row } from './tables.js';
+
+export interface KindCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export type CountsByKind = Partial<Record<RecordKind, KindCounts>>;
+
+/** A rejected line: where, which field, what is wrong. */
+export interface LineError {
+  readonly line: number;
+  readonly field: string;
+  readonly message: string;
+}
+
+export interface BatchInput {
+  readonly fileId: number;
+  /** Rows per kind, each identity at most once (the later record already won). */
+  readonly rows: ReadonlyMap<RecordKind, readonly Row[]>;
+  /** Records in the batch before de-duplication. */
+  readonly recordCount: number;
+  readonly rejectedCount: number;
+  /** Errors to keep in the import log (the caller caps how many). */
+  readonly errors: readonly LineError[];
+  readonly firstLine: number;
+  readonly lastLine: number;
+  /** Byte offset just after the batch's last line: where a resumed import starts. */
+  readonly endOffset: number;
+  /** The file's counts so far, to which this batch's are added. */
+  readonly countsBefore: CountsByKind;
+  /** Marks the file's import as done in the same transaction. */
+  readonly final: boolean;
+  readonly committedAt: number;
+}
+
+export interface BatchResult {
+  readonly batchId: number;
+  readonly counts: CountsByKind;
+}
+
+/** Adds two sets of counts. */
+export function addCounts(a: CountsByKind, b: CountsByKind): CountsByKind {
+  const sum: CountsByKind = { ...a };
+  for (const [kind, counts] of Object.entries(b) as [RecordKind, KindCounts][]) {
+    const before = sum[kind] ?? { inserted: 0, updated: 0, unchanged: 0 };
+    sum[kind] = {
+      inserted: before.inserted + counts.inserted,
+      updated: before.updated + counts.updated,
+      unchanged: before.unchanged + counts.unchanged,
+    };
+  }
+  return sum;
+}

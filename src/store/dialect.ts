@@ -1,0 +1,2 @@
+/** The stores Flowlens runs on. */
+export type Dialect = 'sqlite' | 'postgres';

@@ -1,0 +1,14 @@
+export type { BatchInput, BatchResult, CountsByKind, KindCounts, LineError } from './batch.js';
+export { addCounts } from './batch.js';
+export type { Dialect } from './dialect.js';
+export { latestSchemaVersion } from './migrate.js';
+export { isPostgresUrl, openStore, resolveDatabase, resolveDataHome } from './open.js';
+export type { StoreLocationInput } from './open.js';
+export { openPostgresStore, redactUrl } from './postgres.js';
+export type { Database } from './schema.js';
+export { openSqliteStore } from './sqlite.js';
+export type { ImportFileInfo, ImportLog, ResumePoint, StartedFile, Store } from './store.js';
+export type { Row, TableSpec } from './tables.js';
+export { TABLE_LIST, TABLES, toStoredRow } from './tables.js';
+export type { UnresolvedReference } from './unresolved.js';
+export { findUnresolvedReferences } from './unresolved.js';

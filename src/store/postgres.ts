@@ -1,0 +1,146 @@
+/**
+ * The production store: PostgreSQL through `pg`. Bulk writes send each kind of a batch as one
+ * `INSERT … SELECT FROM unnest(…)` upsert, so a batch of 20,000 records is a handful of statements.
+ */
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import { FlowlensError } from '../domain/index.js';
+import { addCounts, type BatchInput, type BatchResult, type CountsByKind } from './batch.js';
+import { rejectImportFile, startImportFile } from './import-files.js';
+import { migrateToLatest } from './migrate.js';
+import type { Database } from './schema.js';
+import type { ImportLog, Store } from './store.js';
+import { TABLE_LIST, type TableSpec } from './tables.js';
+import { buildPostgresUpsert } from './upsert-sql.js';
+
+const INT8_OID = 20;
+
+/** Hides the password of a connection URL, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://(unparsable URL)';
+  }
+}
+
+export async function openPostgresStore(url: string): Promise<Store> {
+  const location = redactUrl(url);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 4,
+    // Counts and epoch-millisecond instants are int8; they fit a JavaScript number.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  pool.on('error', () => {
+    // An idle client lost its connection; the next query reconnects or reports the failure.
+  });
+  try {
+    await pool.query('select 1');
+  } catch (error) {
+    await pool.end();
+    throw new FlowlensError(
+      'DATABASE_UNAVAILABLE',
+      `cannot connect to PostgreSQL at ${location}: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    const report = await migrateToLatest(db, 'postgres');
+    return {
+      dialect: 'postgres',
+      db,
+      location,
+      importLog: createPostgresImportLog(pool, db),
+      schemaVersion: report.version,
+      close: () => db.destroy(),
+    };
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}
+
+function createPostgresImportLog(pool: pg.Pool, db: Kysely<Database>): ImportLog {
+  const upsertSql = new Map<string, string>(TABLE_LIST.map((spec) => [spec.table, buildPostgresUpsert(spec)]));
+
+  const writeRows = async (
+    client: pg.PoolClient,
+    spec: TableSpec,
+    rows: readonly (readonly unknown[])[],
+    batchId: number,
+  ): Promise<{ inserted: number; written: number }> => {
+    const columns: unknown[][] = spec.columns.map(() => new Array<unknown>(rows.length));
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
+      for (let c = 0; c < columns.length; c++) columns[c]![r] = row[c];
+    }
+    const result = await client.query<{ inserted: number; written: number }>({
+      name: `flowlens_upsert_${spec.table}`,
+      text: upsertSql.get(spec.table)!,
+      values: [batchId, ...columns],
+    });
+    return result.rows[0] ?? { inserted: 0, written: 0 };
+  };
+
+  const commitBatch = async (input: BatchInput): Promise<BatchResult> => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const batch = await client.query<{ id: number }>(
+        `INSERT INTO import_batches (file_id, committed_at, first_line, last_line, end_offset, records, rejected, counts)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, '{}') RETURNING id`,
+        [input.fileId, input.committedAt, input.firstLine, input.lastLine, input.endOffset, input.recordCount, input.rejectedCount],
+      );
+      const batchId = Number(batch.rows[0]!.id);
+      const counts: CountsByKind = {};
+      for (const spec of TABLE_LIST) {
+        const rows = input.rows.get(spec.kind);
+        if (rows === undefined || rows.length === 0) continue;
+        const { inserted, written } = await writeRows(client, spec, rows, batchId);
+        counts[spec.kind] = { inserted, updated: written - inserted, unchanged: rows.length - written };
+      }
+      await client.query('UPDATE import_batches SET counts = $1 WHERE id = $2', [JSON.stringify(counts), batchId]);
+      if (input.errors.length > 0) {
+        await client.query(
+          `INSERT INTO import_errors (file_id, line, field, message)
+           SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[])`,
+          [input.fileId, input.errors.map((e) => e.line), input.errors.map((e) => e.field), input.errors.map((e) => e.message)],
+        );
+      }
+      await client.query(
+        `UPDATE import_files SET committed_bytes = $1, committed_line = $2, records = records + $3, rejected = rejected + $4,
+           counts = $5, status = $6, finished_at = $7 WHERE id = $8`,
+        [
+          input.endOffset,
+          input.lastLine,
+          input.recordCount,
+          input.rejectedCount,
+          JSON.stringify(addCounts(input.countsBefore, counts)),
+          input.final ? 'done' : 'running',
+          input.final ? input.committedAt : null,
+          input.fileId,
+        ],
+      );
+      await client.query('COMMIT');
+      return { batchId, counts };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+
+  return {
+    startFile: (info) => startImportFile(db, info),
+    commitBatch,
+    rejectFile: (info, rejected) => rejectImportFile(db, info, rejected),
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * Kysely's view of the database: one interface per table. Instants are epoch milliseconds,
+ * JSON columns are text, booleans are 0/1 (see tables.ts). Generated ids are numbers.
+ */
+import type { Generated } from 'kysely';
+
+interface Bookkeeping {
+  created_batch: number;
+  updated_batch: number;
+}
+
+export interface PortfolioTable extends Bookkeeping {
+  id: string;
+  name: string;
+}
+export interface ValueStreamTable extends Bookkeeping {
+  id: string;
+  name: string;
+  portfolio: string | null;
+}
+export interface TeamTable extends Bookkeeping {
+  id: string;
+  name: string;
+  value_stream: string | null;
+}
+export interface PersonTable extends Bookkeeping {
+  id: string;
+  name: string;
+  email: string | null;
+}
+export interface ServiceTable extends Bookkeeping {
+  id: string;
+  team: string;
+  name: string | null;
+  repository: string | null;
+}
+export interface RoleTable extends Bookkeeping {
+  key: string;
+  person: string;
+  role: string;
+  value_stream: string | null;
+  team: string | null;
+  from_at: number | null;
+  to_at: number | null;
+}
+export interface MappingTable extends Bookkeeping {
+  source: string;
+  /** '' for the mapping of the whole source; a team id for that team's override. */
+  team: string;
+  statuses: string;
+  types: string;
+  environments: string | null;
+}
+export interface WorkItemTable extends Bookkeeping {
+  source: string;
+  id: string;
+  type: string;
+  status: string;
+  created_at: number;
+  title: string | null;
+  team: string | null;
+  parent: string | null;
+  url: string | null;
+  labels: string | null;
+  estimate: number | null;
+  product: string | null;
+}
+export interface TransitionTable extends Bookkeeping {
+  source: string;
+  key: string;
+  item: string;
+  at: number;
+  from_status: string;
+  to_status: string;
+  id: string | null;
+  by: string | null;
+}
+export interface ChangeTable extends Bookkeeping {
+  source: string;
+  id: string;
+  created_at: number;
+  first_commit_at: number | null;
+  merged_at: number | null;
+  items: string | null;
+  repository: string | null;
+  author: string | null;
+  reviewed: number | null;
+}
+export interface DeploymentTable extends Bookkeeping {
+  source: string;
+  id: string;
+  service: string;
+  environment: string;
+  at: number;
+  status: string;
+  changes: string | null;
+}
+export interface IncidentTable extends Bookkeeping {
+  source: string;
+  id: string;
+  service: string;
+  opened_at: number;
+  resolved_at: number | null;
+  caused_by: string | null;
+  severity: string | null;
+}
+
+export type ImportFileStatus = 'running' | 'done' | 'rejected';
+
+export interface ImportFileTable {
+  id: Generated<number>;
+  /** Absolute path, or a name such as `-` (standard input) or an upload's name. */
+  path: string;
+  /** Size, modification time and a hash of the first 64 KiB: identifies the same file on a re-run. */
+  fingerprint: string;
+  format: string;
+  strict: number;
+  status: ImportFileStatus;
+  started_at: number;
+  finished_at: number | null;
+  /** Bytes of the file whose records are committed (the resume point). */
+  committed_bytes: number;
+  /** Last line (1-based) whose record is committed. */
+  committed_line: number;
+  records: number;
+  rejected: number;
+  /** JSON: per kind, `{inserted, updated, unchanged}`. */
+  counts: string;
+}
+
+export interface ImportBatchTable {
+  id: Generated<number>;
+  file_id: number;
+  committed_at: number;
+  first_line: number;
+  last_line: number;
+  end_offset: number;
+  records: number;
+  rejected: number;
+  counts: string;
+}
+
+export interface ImportErrorTable {
+  id: Generated<number>;
+  file_id: number;
+  line: number;
+  field: string;
+  message: string;
+}
+
+export interface Database {
+  portfolios: PortfolioTable;
+  value_streams: ValueStreamTable;
+  teams: TeamTable;
+  people: PersonTable;
+  services: ServiceTable;
+  roles: RoleTable;
+  mappings: MappingTable;
+  work_items: WorkItemTable;
+  transitions: TransitionTable;
+  changes: ChangeTable;
+  deployments: DeploymentTable;
+  incidents: IncidentTable;
+  import_files: ImportFileTable;
+  import_batches: ImportBatchTable;
+  import_errors: ImportErrorTable;
+}

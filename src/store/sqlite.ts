@@ -1,0 +1,161 @@
+/**
+ * The embedded store: SQLite through better-sqlite3, in WAL mode. Bulk writes use prepared
+ * multi-row upserts inside one synchronous transaction per batch.
+ */
+import { mkdirSync, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { FlowlensError } from '../domain/index.js';
+import { addCounts, type BatchInput, type BatchResult, type CountsByKind } from './batch.js';
+import { rejectImportFile, startImportFile } from './import-files.js';
+import { listAppliedMigrations, migrateToLatest, pendingMigrations } from './migrate.js';
+import type { Database } from './schema.js';
+import type { ImportLog, Store } from './store.js';
+import { buildSqliteUpsert } from './upsert-sql.js';
+import { type Row, TABLE_LIST, type TableSpec } from './tables.js';
+
+/** Rows per multi-row INSERT statement. */
+const ROWS_PER_STATEMENT = 100;
+
+export interface SqliteOptions {
+  /** Milliseconds to wait for a lock held by another process before failing. */
+  readonly busyTimeoutMs?: number;
+}
+
+export async function openSqliteStore(path: string, options: SqliteOptions = {}): Promise<Store> {
+  const isNew = path === ':memory:' || !existsSync(path);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  let raw: BetterSqlite3.Database;
+  try {
+    raw = new BetterSqlite3(path);
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = NORMAL');
+    raw.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    raw.pragma('cache_size = -262144');
+    raw.pragma('temp_store = MEMORY');
+    raw.pragma('foreign_keys = OFF');
+  } catch (error) {
+    throw new FlowlensError(
+      'DATABASE_UNAVAILABLE',
+      `cannot open the SQLite database ${path}: ${(error as Error).message}. ` +
+        'If the file is not a Flowlens database, move it away or point --db elsewhere.',
+      { cause: error },
+    );
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  try {
+    if (!isNew) {
+      const applied = await listAppliedMigrations(db);
+      if (applied.length > 0 && pendingMigrations(applied, 'sqlite').length > 0) {
+        // A copy of the database as it was, in case an upgrade has to be undone.
+        await raw.backup(`${path}.before-${pendingMigrations(applied, 'sqlite')[0]}.bak`);
+      }
+    }
+    const report = await migrateToLatest(db, 'sqlite');
+    return {
+      dialect: 'sqlite',
+      db,
+      location: path,
+      importLog: createSqliteImportLog(raw, db),
+      schemaVersion: report.version,
+      close: () => db.destroy(),
+    };
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}
+
+function createSqliteImportLog(raw: BetterSqlite3.Database, db: Kysely<Database>): ImportLog {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const upsert = (spec: TableSpec, rowCount: number): BetterSqlite3.Statement => {
+    const cacheKey = `${spec.table}:${rowCount}`;
+    let statement = statements.get(cacheKey);
+    if (statement === undefined) {
+      statement = raw.prepare(buildSqliteUpsert(spec, rowCount)).raw(true);
+      statements.set(cacheKey, statement);
+    }
+    return statement;
+  };
+  const insertBatch = raw.prepare(
+    `INSERT INTO import_batches (file_id, committed_at, first_line, last_line, end_offset, records, rejected, counts)
+     VALUES (?, ?, ?, ?, ?, ?, ?, '{}')`,
+  );
+  const updateBatchCounts = raw.prepare('UPDATE import_batches SET counts = ? WHERE id = ?');
+  const insertError = raw.prepare('INSERT INTO import_errors (file_id, line, field, message) VALUES (?, ?, ?, ?)');
+  const updateFile = raw.prepare(
+    `UPDATE import_files SET committed_bytes = ?, committed_line = ?, records = records + ?, rejected = rejected + ?,
+       counts = ?, status = ?, finished_at = ? WHERE id = ?`,
+  );
+
+  const writeRows = (spec: TableSpec, rows: readonly Row[], batchId: number): { inserted: number; written: number } => {
+    let inserted = 0;
+    let written = 0;
+    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+      const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+      const params: unknown[] = [batchId];
+      for (const row of chunk) for (const cell of row) params.push(cell);
+      const returned = upsert(spec, chunk.length).all(params) as [number][];
+      written += returned.length;
+      for (const [createdBatch] of returned) if (createdBatch === batchId) inserted++;
+    }
+    return { inserted, written };
+  };
+
+  const commit = raw.transaction((input: BatchInput): BatchResult => {
+    const batchId = Number(
+      insertBatch.run(
+        input.fileId,
+        input.committedAt,
+        input.firstLine,
+        input.lastLine,
+        input.endOffset,
+        input.recordCount,
+        input.rejectedCount,
+      ).lastInsertRowid,
+    );
+    const counts: CountsByKind = {};
+    for (const spec of TABLE_LIST) {
+      const rows = input.rows.get(spec.kind);
+      if (rows === undefined || rows.length === 0) continue;
+      const { inserted, written } = writeRows(spec, rows, batchId);
+      counts[spec.kind] = { inserted, updated: written - inserted, unchanged: rows.length - written };
+    }
+    updateBatchCounts.run(JSON.stringify(counts), batchId);
+    for (const error of input.errors) insertError.run(input.fileId, error.line, error.field, error.message);
+    updateFile.run(
+      input.endOffset,
+      input.lastLine,
+      input.recordCount,
+      input.rejectedCount,
+      JSON.stringify(addCounts(input.countsBefore, counts)),
+      input.final ? 'done' : 'running',
+      input.final ? input.committedAt : null,
+      input.fileId,
+    );
+    return { batchId, counts };
+  });
+
+  return {
+    startFile: (info) => startImportFile(db, info),
+    commitBatch: async (input) => {
+      try {
+        return commit.immediate(input);
+      } catch (error) {
+        throw wrapWriteError(error);
+      }
+    },
+    rejectFile: (info, rejected) => rejectImportFile(db, info, rejected),
+  };
+}
+
+function wrapWriteError(error: unknown): Error {
+  const code = (error as { code?: string }).code;
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' || code === 'SQLITE_READONLY') {
+    return new FlowlensError('DATABASE_UNAVAILABLE', `the database cannot be written now (${code}): ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  return error as Error;
+}

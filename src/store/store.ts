@@ -1,0 +1,55 @@
+/**
+ * The store port: one interface over SQLite and PostgreSQL. Reads go through Kysely (`db`), so a
+ * query is written once for both; the import's bulk writes are store-specific for speed and live
+ * behind `importLog`.
+ */
+import type { Kysely } from 'kysely';
+import type { BatchInput, BatchResult, CountsByKind, LineError } from './batch.js';
+import type { Dialect } from './dialect.js';
+import type { Database } from './schema.js';
+
+export interface ImportFileInfo {
+  readonly path: string;
+  readonly fingerprint: string;
+  readonly format: string;
+  readonly strict: boolean;
+  readonly startedAt: number;
+}
+
+/** Where an unfinished import of the same file stopped. */
+export interface ResumePoint {
+  readonly committedBytes: number;
+  readonly committedLine: number;
+  readonly records: number;
+  readonly rejected: number;
+  readonly counts: CountsByKind;
+}
+
+export interface StartedFile {
+  readonly fileId: number;
+  readonly resume: ResumePoint | null;
+}
+
+export interface ImportLog {
+  /** Registers a file's import, or finds the unfinished import of the same file to resume. */
+  startFile(info: ImportFileInfo): Promise<StartedFile>;
+  /** Writes one batch, its log entries and the file's resume point in one transaction. */
+  commitBatch(input: BatchInput): Promise<BatchResult>;
+  /** Records a file rejected as a whole (`--strict`): nothing of it is imported. */
+  rejectFile(info: ImportFileInfo, rejected: { count: number; lines: number; errors: readonly LineError[] }): Promise<number>;
+}
+
+export interface Store {
+  readonly dialect: Dialect;
+  readonly db: Kysely<Database>;
+  /** The file path, or the URL with its password hidden. */
+  readonly location: string;
+  readonly importLog: ImportLog;
+  /** Schema version after the migrations that ran when the store opened. */
+  readonly schemaVersion: string;
+  close(): Promise<void>;
+}
+
+export function parseCounts(json: string): CountsByKind {
+  return JSON.parse(json) as CountsByKind;
+}

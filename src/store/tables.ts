@@ -1,0 +1,241 @@
+/**
+ * How each interchange record kind is stored: its table, its columns and its identity (the
+ * primary key, contract.md §1). One description drives the migrations' expectations, the bulk
+ * upserts of both stores and the test helpers that compare databases.
+ *
+ * Conventions: instants are epoch milliseconds (`bigint` columns, `…_at`), lists and objects are
+ * JSON text, booleans are 0/1 integers; the same on SQLite and PostgreSQL. Every data table also
+ * carries `created_batch` and `updated_batch`, the import batches that inserted and last changed
+ * the row.
+ */
+import type { RecordKind } from '../domain/index.js';
+import type { ValidRecord, ValidRecordOf } from '../contract/index.js';
+
+export type ColumnType = 'text' | 'bigint' | 'double' | 'integer';
+
+export interface ColumnSpec {
+  readonly name: string;
+  readonly type: ColumnType;
+  readonly nullable: boolean;
+}
+
+export interface TableSpec<K extends RecordKind = RecordKind> {
+  readonly kind: K;
+  readonly table: string;
+  /** Data columns in row order; the identity columns come first. */
+  readonly columns: readonly ColumnSpec[];
+  /** The primary key: the record's identity. */
+  readonly key: readonly string[];
+  /** Turns a validated record into column values, in `columns` order. */
+  readonly toRow: (record: ValidRecordOf<K>) => Row;
+}
+
+export type Cell = string | number | null;
+export type Row = Cell[];
+
+const t = (name: string, nullable = false): ColumnSpec => ({ name, type: 'text', nullable });
+const at = (name: string, nullable = false): ColumnSpec => ({ name, type: 'bigint', nullable });
+const num = (name: string): ColumnSpec => ({ name, type: 'double', nullable: true });
+const int = (name: string): ColumnSpec => ({ name, type: 'integer', nullable: true });
+
+const opt = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
+const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
+/** JSON with object keys sorted, so that equal mappings compare equal whatever the key order. */
+const canonicalJson = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(sortKeys(value)));
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) sorted[key] = sortKeys((value as Record<string, unknown>)[key]);
+  return sorted;
+}
+
+/** Separator of composite keys: a control character that cannot appear in valid JSON text unescaped. */
+export const KEY_SEPARATOR = '\u001f';
+
+/**
+ * The identity of a transition within its source: its `id` when it has one, otherwise
+ * item + at + from + to (contract.md §1). Ids are prefixed so that the two forms never collide.
+ */
+export function transitionKey(record: ValidRecordOf<'transition'>): string {
+  if (record.id !== undefined) return `#${record.id}`;
+  return [record.item, String(record.at), record.from, record.to].join(KEY_SEPARATOR);
+}
+
+/** The identity of a role assignment: person, role, the scope it is held in, and when it starts. */
+export function roleKey(record: ValidRecordOf<'role'>): string {
+  const scope = record.team === undefined ? `valueStream:${record.valueStream}` : `team:${record.team}`;
+  return [record.person, record.role, scope, record.from === undefined ? '' : String(record.from)].join(KEY_SEPARATOR);
+}
+
+function spec<K extends RecordKind>(value: TableSpec<K>): TableSpec<K> {
+  return value;
+}
+
+export const TABLES = {
+  portfolio: spec({
+    kind: 'portfolio',
+    table: 'portfolios',
+    columns: [t('id'), t('name')],
+    key: ['id'],
+    toRow: (r) => [r.id, r.name],
+  }),
+  valueStream: spec({
+    kind: 'valueStream',
+    table: 'value_streams',
+    columns: [t('id'), t('name'), t('portfolio', true)],
+    key: ['id'],
+    toRow: (r) => [r.id, r.name, opt(r.portfolio)],
+  }),
+  team: spec({
+    kind: 'team',
+    table: 'teams',
+    columns: [t('id'), t('name'), t('value_stream', true)],
+    key: ['id'],
+    toRow: (r) => [r.id, r.name, opt(r.valueStream)],
+  }),
+  person: spec({
+    kind: 'person',
+    table: 'people',
+    columns: [t('id'), t('name'), t('email', true)],
+    key: ['id'],
+    toRow: (r) => [r.id, r.name, opt(r.email)],
+  }),
+  service: spec({
+    kind: 'service',
+    table: 'services',
+    columns: [t('id'), t('team'), t('name', true), t('repository', true)],
+    key: ['id'],
+    toRow: (r) => [r.id, r.team, opt(r.name), opt(r.repository)],
+  }),
+  role: spec({
+    kind: 'role',
+    table: 'roles',
+    columns: [
+      t('key'),
+      t('person'),
+      t('role'),
+      t('value_stream', true),
+      t('team', true),
+      at('from_at', true),
+      at('to_at', true),
+    ],
+    key: ['key'],
+    toRow: (r) => [roleKey(r), r.person, r.role, opt(r.valueStream), opt(r.team), opt(r.from), opt(r.to)],
+  }),
+  mapping: spec({
+    kind: 'mapping',
+    table: 'mappings',
+    // `team` is '' for the mapping of the whole source, a team id for that team's override.
+    columns: [t('source'), t('team'), t('statuses'), t('types'), t('environments', true)],
+    key: ['source', 'team'],
+    toRow: (r) => [
+      r.source,
+      r.team ?? '',
+      canonicalJson(r.statuses) as string,
+      canonicalJson(r.types) as string,
+      canonicalJson(r.environments),
+    ],
+  }),
+  workItem: spec({
+    kind: 'workItem',
+    table: 'work_items',
+    columns: [
+      t('source'),
+      t('id'),
+      t('type'),
+      t('status'),
+      at('created_at'),
+      t('title', true),
+      t('team', true),
+      t('parent', true),
+      t('url', true),
+      t('labels', true),
+      num('estimate'),
+      t('product', true),
+    ],
+    key: ['source', 'id'],
+    toRow: (r) => [
+      r.source,
+      r.id,
+      r.type,
+      r.status,
+      r.createdAt,
+      opt(r.title),
+      opt(r.team),
+      opt(r.parent),
+      opt(r.url),
+      json(r.labels),
+      opt(r.estimate),
+      opt(r.product),
+    ],
+  }),
+  transition: spec({
+    kind: 'transition',
+    table: 'transitions',
+    columns: [t('source'), t('key'), t('item'), at('at'), t('from_status'), t('to_status'), t('id', true), t('by', true)],
+    key: ['source', 'key'],
+    toRow: (r) => [r.source, transitionKey(r), r.item, r.at, r.from, r.to, opt(r.id), opt(r.by)],
+  }),
+  change: spec({
+    kind: 'change',
+    table: 'changes',
+    columns: [
+      t('source'),
+      t('id'),
+      at('created_at'),
+      at('first_commit_at', true),
+      at('merged_at', true),
+      t('items', true),
+      t('repository', true),
+      t('author', true),
+      int('reviewed'),
+    ],
+    key: ['source', 'id'],
+    toRow: (r) => [
+      r.source,
+      r.id,
+      r.createdAt,
+      opt(r.firstCommitAt),
+      opt(r.mergedAt),
+      json(r.items),
+      opt(r.repository),
+      opt(r.author),
+      r.reviewed === undefined ? null : r.reviewed ? 1 : 0,
+    ],
+  }),
+  deployment: spec({
+    kind: 'deployment',
+    table: 'deployments',
+    columns: [t('source'), t('id'), t('service'), t('environment'), at('at'), t('status'), t('changes', true)],
+    key: ['source', 'id'],
+    toRow: (r) => [r.source, r.id, r.service, r.environment, r.at, r.status, json(r.changes)],
+  }),
+  incident: spec({
+    kind: 'incident',
+    table: 'incidents',
+    columns: [
+      t('source'),
+      t('id'),
+      t('service'),
+      at('opened_at'),
+      at('resolved_at', true),
+      t('caused_by', true),
+      t('severity', true),
+    ],
+    key: ['source', 'id'],
+    toRow: (r) => [r.source, r.id, r.service, r.openedAt, opt(r.resolvedAt), opt(r.causedBy), opt(r.severity)],
+  }),
+} as const satisfies { [K in RecordKind]: TableSpec<K> };
+
+/** Every table spec, in the order records of different kinds are written within a batch. */
+export const TABLE_LIST: readonly TableSpec[] = Object.values(TABLES) as TableSpec[];
+
+/** The stored row of a validated record, and the record's identity as one string. */
+export function toStoredRow(record: ValidRecord): { kind: RecordKind; identity: string; row: Row } {
+  const table = TABLES[record.kind] as TableSpec;
+  const row = table.toRow(record as never);
+  const identity = table.key.length === 1 ? String(row[0]) : `${row[0]}${KEY_SEPARATOR}${row[1]}`;
+  return { kind: record.kind, identity, row };
+}
