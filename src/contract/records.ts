@@ -26,7 +26,10 @@ const text = z
   .max(MAX_TEXT_LENGTH, { error: `is longer than ${MAX_TEXT_LENGTH} characters` });
 
 const instant = z
-  .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'is not an ISO 8601 timestamp with offset') })
+  .string({
+    error: (issue) =>
+      issue.input === undefined ? 'is required' : 'is not an ISO 8601 timestamp with offset',
+  })
   .transform((value, ctx) => {
     const epochMs = parseInstant(value);
     if (epochMs === null) {
@@ -53,9 +56,19 @@ export const valueStreamSchema = z.object({
   portfolio: text.optional(),
 });
 
-export const teamSchema = z.object({ kind: z.literal('team'), id: text, name: text, valueStream: text.optional() });
+export const teamSchema = z.object({
+  kind: z.literal('team'),
+  id: text,
+  name: text,
+  valueStream: text.optional(),
+});
 
-export const personSchema = z.object({ kind: z.literal('person'), id: text, name: text, email: text.optional() });
+export const personSchema = z.object({
+  kind: z.literal('person'),
+  id: text,
+  name: text,
+  email: text.optional(),
+});
 
 export const serviceSchema = z.object({
   kind: z.literal('service'),
@@ -106,15 +119,15 @@ export const workItemSchema = z.object({
   type: text,
   status: text,
   createdAt: instant,
-  title: z.string({ error: 'is not a string' }).max(65_536, { error: 'is longer than 65536 characters' }).optional(),
+  title: z
+    .string({ error: 'is not a string' })
+    .max(65_536, { error: 'is longer than 65536 characters' })
+    .optional(),
   team: text.optional(),
   parent: text.optional(),
   url: text.optional(),
   labels: textList.optional(),
-  estimate: z
-    .number({ error: 'is not a number' })
-    .nonnegative({ error: 'must not be negative' })
-    .optional(),
+  estimate: z.number({ error: 'is not a number' }).nonnegative({ error: 'must not be negative' }).optional(),
   product: text.optional(),
 });
 

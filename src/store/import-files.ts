@@ -58,7 +58,11 @@ export async function rejectImportFile(
     for (let i = 0; i < rejected.errors.length; i += 500) {
       await trx
         .insertInto('import_errors')
-        .values(rejected.errors.slice(i, i + 500).map((e) => ({ file_id: fileId, line: e.line, field: e.field, message: e.message })))
+        .values(
+          rejected.errors
+            .slice(i, i + 500)
+            .map((e) => ({ file_id: fileId, line: e.line, field: e.field, message: e.message })),
+        )
         .execute();
     }
     return fileId;

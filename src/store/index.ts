@@ -2,8 +2,8 @@ export type { BatchInput, BatchResult, CountsByKind, KindCounts, LineError } fro
 export { addCounts } from './batch.js';
 export type { Dialect } from './dialect.js';
 export { latestSchemaVersion } from './migrate.js';
-export { isPostgresUrl, openStore, resolveDatabase, resolveDataHome } from './open.js';
 export type { StoreLocationInput } from './open.js';
+export { isPostgresUrl, openStore, resolveDatabase, resolveDataHome } from './open.js';
 export { openPostgresStore, redactUrl } from './postgres.js';
 export type { Database } from './schema.js';
 export { openSqliteStore } from './sqlite.js';

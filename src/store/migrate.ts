@@ -31,7 +31,9 @@ export interface MigrationReport {
 /** Migrations already applied to the database (empty for a new one). */
 export async function listAppliedMigrations(db: Kysely<Database>): Promise<string[]> {
   try {
-    const result = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)} order by name`.execute(db);
+    const result = await sql<{
+      name: string;
+    }>`select name from ${sql.table(MIGRATION_TABLE)} order by name`.execute(db);
     return result.rows.map((row) => row.name);
   } catch {
     return [];
@@ -61,7 +63,9 @@ export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): P
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new FlowlensError('MIGRATION_FAILED', `migration ${failed} failed: ${String(error)}`, { cause: error });
+    throw new FlowlensError('MIGRATION_FAILED', `migration ${failed} failed: ${String(error)}`, {
+      cause: error,
+    });
   }
   const done = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   return { applied: done, version: latestSchemaVersion() };

@@ -2,8 +2,9 @@
  * The production store: PostgreSQL through `pg`. Bulk writes send each kind of a batch as one
  * `INSERT … SELECT FROM unnest(…)` upsert, so a batch of 20,000 records is a handful of statements.
  */
-import pg from 'pg';
+
 import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
 import { FlowlensError } from '../domain/index.js';
 import { addCounts, type BatchInput, type BatchResult, type CountsByKind } from './batch.js';
 import { rejectImportFile, startImportFile } from './import-files.js';
@@ -34,7 +35,9 @@ export async function openPostgresStore(url: string): Promise<Store> {
     // Counts and epoch-millisecond instants are int8; they fit a JavaScript number.
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+        oid === INT8_OID
+          ? (value: string) => Number(value)
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
   pool.on('error', () => {
@@ -68,7 +71,9 @@ export async function openPostgresStore(url: string): Promise<Store> {
 }
 
 function createPostgresImportLog(pool: pg.Pool, db: Kysely<Database>): ImportLog {
-  const upsertSql = new Map<string, string>(TABLE_LIST.map((spec) => [spec.table, buildPostgresUpsert(spec)]));
+  const upsertSql = new Map<string, string>(
+    TABLE_LIST.map((spec) => [spec.table, buildPostgresUpsert(spec)]),
+  );
 
   const writeRows = async (
     client: pg.PoolClient,
@@ -96,7 +101,15 @@ function createPostgresImportLog(pool: pg.Pool, db: Kysely<Database>): ImportLog
       const batch = await client.query<{ id: number }>(
         `INSERT INTO import_batches (file_id, committed_at, first_line, last_line, end_offset, records, rejected, counts)
          VALUES ($1, $2, $3, $4, $5, $6, $7, '{}') RETURNING id`,
-        [input.fileId, input.committedAt, input.firstLine, input.lastLine, input.endOffset, input.recordCount, input.rejectedCount],
+        [
+          input.fileId,
+          input.committedAt,
+          input.firstLine,
+          input.lastLine,
+          input.endOffset,
+          input.recordCount,
+          input.rejectedCount,
+        ],
       );
       const batchId = Number(batch.rows[0]!.id);
       const counts: CountsByKind = {};
@@ -106,12 +119,20 @@ function createPostgresImportLog(pool: pg.Pool, db: Kysely<Database>): ImportLog
         const { inserted, written } = await writeRows(client, spec, rows, batchId);
         counts[spec.kind] = { inserted, updated: written - inserted, unchanged: rows.length - written };
       }
-      await client.query('UPDATE import_batches SET counts = $1 WHERE id = $2', [JSON.stringify(counts), batchId]);
+      await client.query('UPDATE import_batches SET counts = $1 WHERE id = $2', [
+        JSON.stringify(counts),
+        batchId,
+      ]);
       if (input.errors.length > 0) {
         await client.query(
           `INSERT INTO import_errors (file_id, line, field, message)
            SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[])`,
-          [input.fileId, input.errors.map((e) => e.line), input.errors.map((e) => e.field), input.errors.map((e) => e.message)],
+          [
+            input.fileId,
+            input.errors.map((e) => e.line),
+            input.errors.map((e) => e.field),
+            input.errors.map((e) => e.message),
+          ],
         );
       }
       await client.query(

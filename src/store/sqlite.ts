@@ -2,7 +2,7 @@
  * The embedded store: SQLite through better-sqlite3, in WAL mode. Bulk writes use prepared
  * multi-row upserts inside one synchronous transaction per batch.
  */
-import { mkdirSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -12,8 +12,8 @@ import { rejectImportFile, startImportFile } from './import-files.js';
 import { listAppliedMigrations, migrateToLatest, pendingMigrations } from './migrate.js';
 import type { Database } from './schema.js';
 import type { ImportLog, Store } from './store.js';
-import { buildSqliteUpsert } from './upsert-sql.js';
 import { type Row, TABLE_LIST, type TableSpec } from './tables.js';
+import { buildSqliteUpsert } from './upsert-sql.js';
 
 /** Rows per multi-row INSERT statement. */
 const ROWS_PER_STATEMENT = 100;
@@ -83,19 +83,28 @@ function createSqliteImportLog(raw: BetterSqlite3.Database, db: Kysely<Database>
      VALUES (?, ?, ?, ?, ?, ?, ?, '{}')`,
   );
   const updateBatchCounts = raw.prepare('UPDATE import_batches SET counts = ? WHERE id = ?');
-  const insertError = raw.prepare('INSERT INTO import_errors (file_id, line, field, message) VALUES (?, ?, ?, ?)');
+  const insertError = raw.prepare(
+    'INSERT INTO import_errors (file_id, line, field, message) VALUES (?, ?, ?, ?)',
+  );
   const updateFile = raw.prepare(
     `UPDATE import_files SET committed_bytes = ?, committed_line = ?, records = records + ?, rejected = rejected + ?,
        counts = ?, status = ?, finished_at = ? WHERE id = ?`,
   );
 
-  const writeRows = (spec: TableSpec, rows: readonly Row[], batchId: number): { inserted: number; written: number } => {
+  const writeRows = (
+    spec: TableSpec,
+    rows: readonly Row[],
+    batchId: number,
+  ): { inserted: number; written: number } => {
     let inserted = 0;
     let written = 0;
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
       const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
-      const params: unknown[] = [batchId];
-      for (const row of chunk) for (const cell of row) params.push(cell);
+      const params: unknown[] = [];
+      for (const row of chunk) {
+        for (const cell of row) params.push(cell);
+        params.push(batchId, batchId);
+      }
       const returned = upsert(spec, chunk.length).all(params) as [number][];
       written += returned.length;
       for (const [createdBatch] of returned) if (createdBatch === batchId) inserted++;
@@ -152,10 +161,19 @@ function createSqliteImportLog(raw: BetterSqlite3.Database, db: Kysely<Database>
 
 function wrapWriteError(error: unknown): Error {
   const code = (error as { code?: string }).code;
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' || code === 'SQLITE_READONLY') {
-    return new FlowlensError('DATABASE_UNAVAILABLE', `the database cannot be written now (${code}): ${(error as Error).message}`, {
-      cause: error,
-    });
+  if (
+    code === 'SQLITE_BUSY' ||
+    code === 'SQLITE_FULL' ||
+    code === 'SQLITE_IOERR' ||
+    code === 'SQLITE_READONLY'
+  ) {
+    return new FlowlensError(
+      'DATABASE_UNAVAILABLE',
+      `the database cannot be written now (${code}): ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
   return error as Error;
 }

@@ -36,7 +36,10 @@ export interface ImportLog {
   /** Writes one batch, its log entries and the file's resume point in one transaction. */
   commitBatch(input: BatchInput): Promise<BatchResult>;
   /** Records a file rejected as a whole (`--strict`): nothing of it is imported. */
-  rejectFile(info: ImportFileInfo, rejected: { count: number; lines: number; errors: readonly LineError[] }): Promise<number>;
+  rejectFile(
+    info: ImportFileInfo,
+    rejected: { count: number; lines: number; errors: readonly LineError[] },
+  ): Promise<number>;
 }
 
 export interface Store {

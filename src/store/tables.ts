@@ -8,8 +8,9 @@
  * carries `created_batch` and `updated_batch`, the import batches that inserted and last changed
  * the row.
  */
-import type { RecordKind } from '../domain/index.js';
+
 import type { ValidRecord, ValidRecordOf } from '../contract/index.js';
+import type { RecordKind } from '../domain/index.js';
 
 export type ColumnType = 'text' | 'bigint' | 'double' | 'integer';
 
@@ -41,13 +42,15 @@ const int = (name: string): ColumnSpec => ({ name, type: 'integer', nullable: tr
 const opt = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 /** JSON with object keys sorted, so that equal mappings compare equal whatever the key order. */
-const canonicalJson = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(sortKeys(value)));
+const canonicalJson = (value: unknown): string | null =>
+  value === undefined ? null : JSON.stringify(sortKeys(value));
 
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (typeof value !== 'object' || value === null) return value;
   const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) sorted[key] = sortKeys((value as Record<string, unknown>)[key]);
+  for (const key of Object.keys(value).sort())
+    sorted[key] = sortKeys((value as Record<string, unknown>)[key]);
   return sorted;
 }
 
@@ -66,7 +69,9 @@ export function transitionKey(record: ValidRecordOf<'transition'>): string {
 /** The identity of a role assignment: person, role, the scope it is held in, and when it starts. */
 export function roleKey(record: ValidRecordOf<'role'>): string {
   const scope = record.team === undefined ? `valueStream:${record.valueStream}` : `team:${record.team}`;
-  return [record.person, record.role, scope, record.from === undefined ? '' : String(record.from)].join(KEY_SEPARATOR);
+  return [record.person, record.role, scope, record.from === undefined ? '' : String(record.from)].join(
+    KEY_SEPARATOR,
+  );
 }
 
 function spec<K extends RecordKind>(value: TableSpec<K>): TableSpec<K> {
@@ -174,7 +179,16 @@ export const TABLES = {
   transition: spec({
     kind: 'transition',
     table: 'transitions',
-    columns: [t('source'), t('key'), t('item'), at('at'), t('from_status'), t('to_status'), t('id', true), t('by', true)],
+    columns: [
+      t('source'),
+      t('key'),
+      t('item'),
+      at('at'),
+      t('from_status'),
+      t('to_status'),
+      t('id', true),
+      t('by', true),
+    ],
     key: ['source', 'key'],
     toRow: (r) => [r.source, transitionKey(r), r.item, r.at, r.from, r.to, opt(r.id), opt(r.by)],
   }),
@@ -208,7 +222,15 @@ export const TABLES = {
   deployment: spec({
     kind: 'deployment',
     table: 'deployments',
-    columns: [t('source'), t('id'), t('service'), t('environment'), at('at'), t('status'), t('changes', true)],
+    columns: [
+      t('source'),
+      t('id'),
+      t('service'),
+      t('environment'),
+      at('at'),
+      t('status'),
+      t('changes', true),
+    ],
     key: ['source', 'id'],
     toRow: (r) => [r.source, r.id, r.service, r.environment, r.at, r.status, json(r.changes)],
   }),
@@ -225,7 +247,15 @@ export const TABLES = {
       t('severity', true),
     ],
     key: ['source', 'id'],
-    toRow: (r) => [r.source, r.id, r.service, r.openedAt, opt(r.resolvedAt), opt(r.causedBy), opt(r.severity)],
+    toRow: (r) => [
+      r.source,
+      r.id,
+      r.service,
+      r.openedAt,
+      opt(r.resolvedAt),
+      opt(r.causedBy),
+      opt(r.severity),
+    ],
   }),
 } as const satisfies { [K in RecordKind]: TableSpec<K> };
 

@@ -37,7 +37,13 @@ interface ReferenceCheck {
 const exists = (table: string, condition: RawBuilder<unknown>) =>
   sql`(case when exists (select 1 from ${sql.table(table)} x where ${condition}) then 1 else 0 end)`;
 
-const simple = (reference: string, missingKind: string, from: string, column: string, to: string): ReferenceCheck => ({
+const simple = (
+  reference: string,
+  missingKind: string,
+  from: string,
+  column: string,
+  to: string,
+): ReferenceCheck => ({
   reference,
   missingKind,
   pairs: () =>
@@ -45,7 +51,13 @@ const simple = (reference: string, missingKind: string, from: string, column: st
         from ${sql.table(from)} r where r.${sql.ref(column)} is not null and r.${sql.ref(column)} <> ''`,
 });
 
-const jsonList = (reference: string, missingKind: string, from: string, column: string, to: string): ReferenceCheck => ({
+const jsonList = (
+  reference: string,
+  missingKind: string,
+  from: string,
+  column: string,
+  to: string,
+): ReferenceCheck => ({
   reference,
   missingKind,
   perElement: true,
@@ -95,7 +107,12 @@ export async function findUnresolvedReferences(store: Store): Promise<Unresolved
   const found: UnresolvedReference[] = [];
   for (const check of CHECKS) {
     const pairs = check.pairs(store.dialect);
-    const records = check.reference === 'transition.item' ? sql`sum(p.weight)` : check.perElement ? sql`count(distinct p.referrer)` : sql`count(*)`;
+    const records =
+      check.reference === 'transition.item'
+        ? sql`sum(p.weight)`
+        : check.perElement
+          ? sql`count(distinct p.referrer)`
+          : sql`count(*)`;
     const summary = await sql<{ records: number | null; missing: number }>`
       select ${records} as records, count(distinct p.target) as missing
       from (${pairs}) p where p.found = 0`.execute(store.db);
@@ -103,7 +120,9 @@ export async function findUnresolvedReferences(store: Store): Promise<Unresolved
     const referring = Number(row?.records ?? 0);
     if (referring === 0) continue;
     const examples = await sql<{ target: string }>`
-      select distinct p.target as target from (${pairs}) p where p.found = 0 order by p.target limit 5`.execute(store.db);
+      select distinct p.target as target from (${pairs}) p where p.found = 0 order by p.target limit 5`.execute(
+      store.db,
+    );
     found.push({
       reference: check.reference,
       missingKind: check.missingKind,

@@ -16,7 +16,9 @@ const PG_ARRAY_TYPES: Record<ColumnType, string> = {
 function conflictClause(spec: TableSpec, dialect: Dialect): string {
   const mutable = spec.columns.filter((c) => !spec.key.includes(c.name)).map((c) => q(c.name));
   const differs = dialect === 'sqlite' ? 'IS NOT' : 'IS DISTINCT FROM';
-  const set = [...mutable.map((c) => `${c} = excluded.${c}`), 'updated_batch = excluded.updated_batch'].join(', ');
+  const set = [...mutable.map((c) => `${c} = excluded.${c}`), 'updated_batch = excluded.updated_batch'].join(
+    ', ',
+  );
   const where = mutable.map((c) => `${q(spec.table)}.${c} ${differs} excluded.${c}`).join(' OR ');
   return `ON CONFLICT (${spec.key.map(q).join(', ')}) DO UPDATE SET ${set} WHERE ${where}`;
 }
@@ -26,18 +28,12 @@ function columnList(spec: TableSpec): string {
 }
 
 /**
- * SQLite: a multi-row VALUES upsert of `rowCount` rows. Parameter ?1 is the batch id; the row
- * values follow in order from ?2.
+ * SQLite: a multi-row VALUES upsert of `rowCount` rows. Each row's parameters are its column
+ * values followed by the batch id twice (created_batch, updated_batch).
  */
 export function buildSqliteUpsert(spec: TableSpec, rowCount: number): string {
-  const width = spec.columns.length;
-  const tuples: string[] = [];
-  let n = 2;
-  for (let r = 0; r < rowCount; r++) {
-    const params: string[] = [];
-    for (let c = 0; c < width; c++) params.push(`?${n++}`);
-    tuples.push(`(${params.join(',')},?1,?1)`);
-  }
+  const tuple = `(${new Array(spec.columns.length + 2).fill('?').join(',')})`;
+  const tuples = new Array<string>(rowCount).fill(tuple);
   return `INSERT INTO ${q(spec.table)} (${columnList(spec)}) VALUES ${tuples.join(',')} ${conflictClause(spec, 'sqlite')} RETURNING created_batch`;
 }
 

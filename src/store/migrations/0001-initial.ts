@@ -8,7 +8,9 @@ import type { Dialect } from '../dialect.js';
 type Builder = CreateTableBuilder<string, string>;
 
 const bookkeeping = (table: Builder): Builder =>
-  table.addColumn('created_batch', 'bigint', (c) => c.notNull()).addColumn('updated_batch', 'bigint', (c) => c.notNull());
+  table
+    .addColumn('created_batch', 'bigint', (c) => c.notNull())
+    .addColumn('updated_batch', 'bigint', (c) => c.notNull());
 
 export function createInitialMigration(dialect: Dialect) {
   const identity = (table: Builder): Builder =>
@@ -134,10 +136,22 @@ export function createInitialMigration(dialect: Dialect) {
       ).execute();
 
       // An item's history is read by (source, item) in time order.
-      await db.schema.createIndex('transitions_item').on('transitions').columns(['source', 'item', 'at']).execute();
+      await db.schema
+        .createIndex('transitions_item')
+        .on('transitions')
+        .columns(['source', 'item', 'at'])
+        .execute();
       await db.schema.createIndex('work_items_team').on('work_items').columns(['team']).execute();
-      await db.schema.createIndex('deployments_service').on('deployments').columns(['service', 'at']).execute();
-      await db.schema.createIndex('incidents_service').on('incidents').columns(['service', 'opened_at']).execute();
+      await db.schema
+        .createIndex('deployments_service')
+        .on('deployments')
+        .columns(['service', 'at'])
+        .execute();
+      await db.schema
+        .createIndex('incidents_service')
+        .on('incidents')
+        .columns(['service', 'opened_at'])
+        .execute();
 
       await identity(create('import_files'))
         .addColumn('path', 'text', (c) => c.notNull())
@@ -153,7 +167,11 @@ export function createInitialMigration(dialect: Dialect) {
         .addColumn('rejected', 'bigint', (c) => c.notNull())
         .addColumn('counts', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('import_files_resume').on('import_files').columns(['path', 'fingerprint', 'status']).execute();
+      await db.schema
+        .createIndex('import_files_resume')
+        .on('import_files')
+        .columns(['path', 'fingerprint', 'status'])
+        .execute();
       await identity(create('import_batches'))
         .addColumn('file_id', 'bigint', (c) => c.notNull())
         .addColumn('committed_at', 'bigint', (c) => c.notNull())
@@ -170,7 +188,11 @@ export function createInitialMigration(dialect: Dialect) {
         .addColumn('field', 'text', (c) => c.notNull())
         .addColumn('message', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('import_errors_file').on('import_errors').columns(['file_id', 'line']).execute();
+      await db.schema
+        .createIndex('import_errors_file')
+        .on('import_errors')
+        .columns(['file_id', 'line'])
+        .execute();
     },
   };
 }

@@ -1,0 +1,5 @@
+export { CSV_COLUMNS } from './csv-reader.js';
+export type { ImportOptions, ImportProgress } from './importer.js';
+export { importFiles } from './importer.js';
+export type { FileStatus, FileSummary, ImportSummary, RejectedLine } from './summary.js';
+export { hasRejections } from './summary.js';
