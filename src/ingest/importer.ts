@@ -12,20 +12,17 @@
 import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
-import { type ValidationResult, validateRecord } from '../contract/index.js';
-import { FlowlensError, isFlowlensError, type RecordKind } from '../domain/index.js';
+import { FlowlensError, isFlowlensError } from '../domain/index.js';
 import {
   addCounts,
   type CountsByKind,
   findUnresolvedReferences,
+  type ImportFileInfo,
   type LineError,
-  type Row,
   type Store,
-  toStoredRow,
 } from '../store/index.js';
-import { readCsv } from './csv-reader.js';
-import type { Entry, EntryReader } from './entry.js';
-import { readNdjson } from './ndjson-reader.js';
+import { startParseWorker } from './parse-pipeline.js';
+import type { ParseJob } from './parse-protocol.js';
 import type { FileSummary, ImportSummary, RejectedLine } from './summary.js';
 
 export interface ImportProgress {
@@ -101,6 +98,18 @@ function detectFormat(file: string): Format | null {
   return null;
 }
 
+interface FileContext {
+  readonly store: Store;
+  readonly file: string;
+  readonly format: Format;
+  readonly size: number;
+  readonly info: ImportFileInfo;
+  readonly options: ImportOptions;
+  readonly errorBudget: { remaining: number };
+  readonly now: () => number;
+  readonly started: number;
+}
+
 async function importOneFile(
   store: Store,
   file: string,
@@ -133,11 +142,11 @@ async function importOneFile(
   try {
     ({ size, fingerprint } = await fingerprintFile(file));
   } catch (error) {
+    if (isFlowlensError(error)) return failed(error.message);
     return failed(
       `${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
     );
   }
-  const maxLineBytes = options.maxLineBytes ?? DEFAULTS.maxLineBytes;
   const info = {
     path: resolve(file),
     fingerprint,
@@ -145,206 +154,154 @@ async function importOneFile(
     strict: options.strict === true,
     startedAt: started,
   };
-  const openReader = (start: { offset: number; line: number }, onBytes: (n: number) => void): EntryReader =>
-    format === 'ndjson'
-      ? readNdjson({ path: file, start, maxLineBytes, onBytes })
-      : readCsv({ path: file, source: options.source, skipThroughLine: start.line, onBytes });
+  const context: FileContext = { store, file, format, size, info, options, errorBudget, now, started };
+  const outcome = options.strict === true ? await judgeFile(context) : null;
+  if (outcome !== null) return outcome.status === 'failed' ? failed(outcome.failure ?? '', size) : outcome;
+  const written = await writeFile(context);
+  return written.status === 'failed' ? { ...written, failure: written.failure ?? '' } : written;
+}
 
+function parseJob(
+  context: FileContext,
+  mode: 'import' | 'judge',
+  start: { offset: number; line: number },
+  storedErrors: number,
+): ParseJob {
+  const { options } = context;
+  return {
+    mode,
+    path: context.file,
+    format: context.format,
+    size: context.size,
+    source: options.source,
+    start,
+    storedErrors,
+    maxLineBytes: options.maxLineBytes ?? DEFAULTS.maxLineBytes,
+    limits: {
+      batchSize: options.batchSize ?? DEFAULTS.batchSize,
+      maxBatchBytes: MAX_BATCH_BYTES,
+      maxStoredErrors: options.maxStoredErrors ?? DEFAULTS.maxStoredErrors,
+    },
+    window: 2,
+  };
+}
+
+/**
+ * `--strict`'s first pass: validates every line and writes nothing. Returns the file's summary
+ * when it is rejected (or unreadable), null when it may be imported.
+ */
+async function judgeFile(context: FileContext): Promise<FileSummary | null> {
+  const { file, format, size, options } = context;
+  const run = startParseWorker(parseJob(context, 'judge', { offset: 0, line: 0 }, 0));
   try {
-    if (options.strict === true) {
-      const judged = await judgeFile(file, openReader, options, size);
-      if (judged.rejected > 0) {
-        const stored = judged.errors.slice(0, options.maxStoredErrors ?? DEFAULTS.maxStoredErrors);
-        await store.importLog.rejectFile(info, {
-          count: judged.rejected,
-          lines: judged.lines,
-          errors: stored,
+    for await (const message of run.messages) {
+      if (message.type === 'judging') {
+        options.onProgress?.({
+          file: `${file} (checking)`,
+          bytesDone: message.bytesDone,
+          bytesTotal: size,
+          records: message.records,
+          rejected: message.rejected,
+        });
+      } else if (message.type === 'failed') {
+        return { ...emptySummary(context), status: 'failed', failure: message.message };
+      } else if (message.type === 'judged') {
+        if (message.rejected === 0) return null;
+        await context.store.importLog.rejectFile(context.info, {
+          count: message.rejected,
+          lines: message.lines,
+          errors: message.errors,
         });
         return {
-          file,
-          format,
+          ...emptySummary(context),
           status: 'rejected',
-          records: 0,
-          rejected: judged.rejected,
-          counts: {},
-          errors: takeErrors(file, judged.errors, errorBudget),
-          resumedAfterLine: null,
-          bytes: size,
-          durationMs: now() - started,
+          format,
+          rejected: message.rejected,
+          errors: takeErrors(file, message.errors, context.errorBudget),
         };
       }
     }
-    return await writeFile(store, file, format, info, size, openReader, options, errorBudget, now, started);
-  } catch (error) {
-    if (isFlowlensError(error) && error.code === 'INVALID_ARGUMENT') return failed(error.message, size);
-    throw error;
+    throw new Error(`the check of ${file} ended without a result`);
+  } finally {
+    await run.stop();
   }
 }
 
-/** `--strict`'s first pass: validates every line, writes nothing. */
-async function judgeFile(
-  file: string,
-  openReader: (start: { offset: number; line: number }, onBytes: (n: number) => void) => EntryReader,
-  options: ImportOptions,
-  size: number,
-): Promise<{ rejected: number; lines: number; errors: LineError[] }> {
-  const errors: LineError[] = [];
-  const keep = options.maxStoredErrors ?? DEFAULTS.maxStoredErrors;
-  let rejected = 0;
-  let records = 0;
-  let lines = 0;
-  let bytesDone = 0;
-  for await (const entries of openReader({ offset: 0, line: 0 }, (n) => {
-    bytesDone = n;
-  })) {
-    for (const entry of entries) {
-      lines = entry.line;
-      const judged = judgeEntry(entry);
-      if (judged.ok) {
-        records++;
-        continue;
-      }
-      rejected++;
-      for (const p of judged.errors) if (errors.length < keep) errors.push({ line: entry.line, ...p });
-    }
-    options.onProgress?.({ file: `${file} (checking)`, bytesDone, bytesTotal: size, records, rejected });
-  }
-  return { rejected, lines, errors };
-}
-
-function judgeEntry(entry: Entry): ValidationResult {
-  if (entry.problem !== undefined) return { ok: false, errors: [entry.problem] };
-  return validateRecord(entry.value);
-}
-
-class Batch {
-  readonly rows = new Map<RecordKind, Map<string, Row>>();
-  records = 0;
-  rejected = 0;
-  textBytes = 0;
-  errors: LineError[] = [];
-  firstLine = 0;
-  lastLine = 0;
-  endOffset = 0;
-
-  add(kind: RecordKind, identity: string, row: Row, approximateBytes: number): void {
-    let rows = this.rows.get(kind);
-    if (rows === undefined) {
-      rows = new Map();
-      this.rows.set(kind, rows);
-    }
-    // Within a batch, the later record wins: delete first so the row takes its new place in order.
-    rows.delete(identity);
-    rows.set(identity, row);
-    this.records++;
-    this.textBytes += approximateBytes;
-  }
-
-  isEmpty(): boolean {
-    return this.records === 0 && this.rejected === 0;
-  }
-}
-
-async function writeFile(
-  store: Store,
-  file: string,
-  format: Format,
-  info: { path: string; fingerprint: string; format: string; strict: boolean; startedAt: number },
-  size: number,
-  openReader: (start: { offset: number; line: number }, onBytes: (n: number) => void) => EntryReader,
-  options: ImportOptions,
-  errorBudget: { remaining: number },
-  now: () => number,
-  started: number,
-): Promise<FileSummary> {
-  const batchSize = options.batchSize ?? DEFAULTS.batchSize;
+async function writeFile(context: FileContext): Promise<FileSummary> {
+  const { store, file, format, size, options, now } = context;
   const maxStoredErrors = options.maxStoredErrors ?? DEFAULTS.maxStoredErrors;
-  const { fileId, resume } = await store.importLog.startFile(info);
+  const { fileId, resume } = await store.importLog.startFile(context.info);
   let counts: CountsByKind = resume?.counts ?? {};
   let records = resume?.records ?? 0;
   let rejected = resume?.rejected ?? 0;
-  let storedErrors = Math.min(rejected, maxStoredErrors);
   const reported: RejectedLine[] = [];
   const start = {
     offset: format === 'ndjson' ? (resume?.committedBytes ?? 0) : 0,
     line: resume?.committedLine ?? 0,
   };
-  let bytesDone = start.offset;
-  let batch = new Batch();
-
-  const commit = async (final: boolean): Promise<void> => {
-    const rows = new Map<RecordKind, Row[]>();
-    for (const [kind, byIdentity] of batch.rows) rows.set(kind, [...byIdentity.values()]);
-    const result = await store.importLog.commitBatch({
-      fileId,
-      rows,
-      recordCount: batch.records,
-      rejectedCount: batch.rejected,
-      errors: batch.errors,
-      firstLine: batch.firstLine,
-      lastLine: batch.lastLine,
-      endOffset: batch.endOffset,
-      countsBefore: counts,
-      final,
-      committedAt: now(),
-    });
-    counts = addCounts(counts, result.counts);
-    records += batch.records;
-    rejected += batch.rejected;
-    options.onBatchCommitted?.({ file, batchId: result.batchId, lastLine: batch.lastLine });
-    const previous = batch;
-    batch = new Batch();
-    batch.lastLine = previous.lastLine;
-    batch.endOffset = previous.endOffset;
-  };
-
-  for await (const entries of openReader(start, (n) => {
-    bytesDone = n;
-  })) {
-    for (const entry of entries) {
-      if (batch.firstLine === 0) batch.firstLine = entry.line;
-      batch.lastLine = Math.max(batch.lastLine, entry.line);
-      batch.endOffset = Math.max(batch.endOffset, entry.endOffset);
-      const judged = judgeEntry(entry);
-      if (judged.ok) {
-        const stored = toStoredRow(judged.record);
-        batch.add(stored.kind, stored.identity, stored.row, approximateSize(stored.row));
-      } else {
-        batch.rejected++;
-        for (const p of judged.errors) {
-          if (storedErrors < maxStoredErrors) {
-            batch.errors.push({ line: entry.line, ...p });
-            storedErrors++;
-          }
-          if (errorBudget.remaining > 0) {
-            reported.push({ file, line: entry.line, ...p });
-            errorBudget.remaining--;
-          }
-        }
+  const run = startParseWorker(parseJob(context, 'import', start, Math.min(rejected, maxStoredErrors)));
+  try {
+    for await (const message of run.messages) {
+      if (message.type === 'progress') {
+        options.onProgress?.({ file, bytesDone: message.bytesDone, bytesTotal: size, records, rejected });
+      } else if (message.type === 'failed') {
+        return {
+          ...emptySummary(context),
+          status: 'failed',
+          records,
+          rejected,
+          counts,
+          failure: message.message,
+        };
+      } else if (message.type === 'batch') {
+        const { batch } = message;
+        const result = await store.importLog.commitBatch({
+          fileId,
+          rows: new Map(batch.rows),
+          recordCount: batch.recordCount,
+          rejectedCount: batch.rejectedCount,
+          errors: batch.errors,
+          firstLine: batch.firstLine,
+          lastLine: batch.lastLine,
+          endOffset: batch.endOffset,
+          countsBefore: counts,
+          final: message.final,
+          committedAt: now(),
+        });
+        run.credit();
+        counts = addCounts(counts, result.counts);
+        records += batch.recordCount;
+        rejected += batch.rejectedCount;
+        reported.push(...takeErrors(file, batch.errors, context.errorBudget));
+        options.onBatchCommitted?.({ file, batchId: result.batchId, lastLine: batch.lastLine });
+        options.onProgress?.({ file, bytesDone: message.bytesDone, bytesTotal: size, records, rejected });
       }
-      if (batch.records >= batchSize || batch.textBytes >= MAX_BATCH_BYTES) await commit(false);
     }
-    options.onProgress?.({
-      file,
-      bytesDone,
-      bytesTotal: size,
-      records: records + batch.records,
-      rejected: rejected + batch.rejected,
-    });
+  } finally {
+    await run.stop();
   }
-  if (format === 'ndjson') batch.endOffset = Math.max(batch.endOffset, size);
-  await commit(true);
   return {
-    file,
-    format,
-    status: 'imported',
+    ...emptySummary(context),
     records,
     rejected,
     counts,
     errors: reported,
     resumedAfterLine: resume === null ? null : resume.committedLine,
-    bytes: size,
-    durationMs: now() - started,
+  };
+}
+
+function emptySummary(context: FileContext): FileSummary {
+  return {
+    file: context.file,
+    format: context.format,
+    status: 'imported',
+    records: 0,
+    rejected: 0,
+    counts: {},
+    errors: [],
+    resumedAfterLine: null,
+    bytes: context.size,
+    durationMs: context.now() - context.started,
   };
 }
 
@@ -356,12 +313,6 @@ function takeErrors(
   const taken = errors.slice(0, Math.max(0, budget.remaining)).map((e) => ({ file, ...e }));
   budget.remaining -= taken.length;
   return taken;
-}
-
-function approximateSize(row: Row): number {
-  let bytes = 16;
-  for (const cell of row) bytes += typeof cell === 'string' ? cell.length : 8;
-  return bytes;
 }
 
 /** Size, modification time and a hash of the first 64 KiB: the same file on a re-run. */

@@ -12,7 +12,7 @@ import { migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
 import type { ImportLog, Store } from './store.js';
 import { TABLE_LIST, type TableSpec } from './tables.js';
-import { buildPostgresUpsert } from './upsert-sql.js';
+import { buildPostgresUpsert, type ConflictTarget, splitByIdentity } from './upsert-sql.js';
 
 const INT8_OID = 20;
 
@@ -71,15 +71,18 @@ export async function openPostgresStore(url: string): Promise<Store> {
 }
 
 function createPostgresImportLog(pool: pg.Pool, db: Kysely<Database>): ImportLog {
-  const upsertSql = new Map<string, string>(
-    TABLE_LIST.map((spec) => [spec.table, buildPostgresUpsert(spec)]),
-  );
+  const upsertSql = new Map<string, string>();
+  for (const spec of TABLE_LIST) {
+    upsertSql.set(`${spec.table}:key`, buildPostgresUpsert(spec, 'key'));
+    if (spec.idKey !== undefined) upsertSql.set(`${spec.table}:idKey`, buildPostgresUpsert(spec, 'idKey'));
+  }
 
   const writeRows = async (
     client: pg.PoolClient,
     spec: TableSpec,
     rows: readonly (readonly unknown[])[],
     batchId: number,
+    target: ConflictTarget,
   ): Promise<{ inserted: number; written: number }> => {
     const columns: unknown[][] = spec.columns.map(() => new Array<unknown>(rows.length));
     for (let r = 0; r < rows.length; r++) {
@@ -87,8 +90,8 @@ function createPostgresImportLog(pool: pg.Pool, db: Kysely<Database>): ImportLog
       for (let c = 0; c < columns.length; c++) columns[c]![r] = row[c];
     }
     const result = await client.query<{ inserted: number; written: number }>({
-      name: `flowlens_upsert_${spec.table}`,
-      text: upsertSql.get(spec.table)!,
+      name: `flowlens_upsert_${spec.table}_${target}`,
+      text: upsertSql.get(`${spec.table}:${target}`)!,
       values: [batchId, ...columns],
     });
     return result.rows[0] ?? { inserted: 0, written: 0 };
@@ -116,7 +119,13 @@ function createPostgresImportLog(pool: pg.Pool, db: Kysely<Database>): ImportLog
       for (const spec of TABLE_LIST) {
         const rows = input.rows.get(spec.kind);
         if (rows === undefined || rows.length === 0) continue;
-        const { inserted, written } = await writeRows(client, spec, rows, batchId);
+        let inserted = 0;
+        let written = 0;
+        for (const [target, group] of splitByIdentity(spec, rows)) {
+          const result = await writeRows(client, spec, group, batchId, target);
+          inserted += result.inserted;
+          written += result.written;
+        }
         counts[spec.kind] = { inserted, updated: written - inserted, unchanged: rows.length - written };
       }
       await client.query('UPDATE import_batches SET counts = $1 WHERE id = $2', [

@@ -67,7 +67,6 @@ export interface WorkItemTable extends Bookkeeping {
 }
 export interface TransitionTable extends Bookkeeping {
   source: string;
-  key: string;
   item: string;
   at: number;
   from_status: string;

@@ -13,7 +13,7 @@ import { listAppliedMigrations, migrateToLatest, pendingMigrations } from './mig
 import type { Database } from './schema.js';
 import type { ImportLog, Store } from './store.js';
 import { type Row, TABLE_LIST, type TableSpec } from './tables.js';
-import { buildSqliteUpsert } from './upsert-sql.js';
+import { buildSqliteUpsert, type ConflictTarget, splitByIdentity } from './upsert-sql.js';
 
 /** Rows per multi-row INSERT statement. */
 const ROWS_PER_STATEMENT = 100;
@@ -69,11 +69,11 @@ export async function openSqliteStore(path: string, options: SqliteOptions = {})
 
 function createSqliteImportLog(raw: BetterSqlite3.Database, db: Kysely<Database>): ImportLog {
   const statements = new Map<string, BetterSqlite3.Statement>();
-  const upsert = (spec: TableSpec, rowCount: number): BetterSqlite3.Statement => {
-    const cacheKey = `${spec.table}:${rowCount}`;
+  const upsert = (spec: TableSpec, rowCount: number, target: ConflictTarget): BetterSqlite3.Statement => {
+    const cacheKey = `${spec.table}:${target}:${rowCount}`;
     let statement = statements.get(cacheKey);
     if (statement === undefined) {
-      statement = raw.prepare(buildSqliteUpsert(spec, rowCount)).raw(true);
+      statement = raw.prepare(buildSqliteUpsert(spec, rowCount, target)).pluck(true);
       statements.set(cacheKey, statement);
     }
     return statement;
@@ -95,19 +95,17 @@ function createSqliteImportLog(raw: BetterSqlite3.Database, db: Kysely<Database>
     spec: TableSpec,
     rows: readonly Row[],
     batchId: number,
+    target: ConflictTarget,
   ): { inserted: number; written: number } => {
     let inserted = 0;
     let written = 0;
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
       const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
       const params: unknown[] = [];
-      for (const row of chunk) {
-        for (const cell of row) params.push(cell);
-        params.push(batchId, batchId);
-      }
-      const returned = upsert(spec, chunk.length).all(params) as [number][];
+      for (const row of chunk) for (const cell of row) params.push(cell);
+      const returned = upsert(spec, chunk.length, target).all(params, { batch: batchId }) as number[];
       written += returned.length;
-      for (const [createdBatch] of returned) if (createdBatch === batchId) inserted++;
+      for (const createdBatch of returned) if (createdBatch === batchId) inserted++;
     }
     return { inserted, written };
   };
@@ -128,7 +126,13 @@ function createSqliteImportLog(raw: BetterSqlite3.Database, db: Kysely<Database>
     for (const spec of TABLE_LIST) {
       const rows = input.rows.get(spec.kind);
       if (rows === undefined || rows.length === 0) continue;
-      const { inserted, written } = writeRows(spec, rows, batchId);
+      let inserted = 0;
+      let written = 0;
+      for (const [target, group] of splitByIdentity(spec, rows)) {
+        const result = writeRows(spec, group, batchId, target);
+        inserted += result.inserted;
+        written += result.written;
+      }
       counts[spec.kind] = { inserted, updated: written - inserted, unchanged: rows.length - written };
     }
     updateBatchCounts.run(JSON.stringify(counts), batchId);

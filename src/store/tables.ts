@@ -27,6 +27,12 @@ export interface TableSpec<K extends RecordKind = RecordKind> {
   readonly columns: readonly ColumnSpec[];
   /** The primary key: the record's identity. */
   readonly key: readonly string[];
+  /**
+   * A second identity for rows whose `id` column is set (a unique index on these columns where
+   * `id` is not null): a transition with an id is identified by source + id, one without by its
+   * primary key (contract.md §1).
+   */
+  readonly idKey?: readonly string[];
   /** Turns a validated record into column values, in `columns` order. */
   readonly toRow: (record: ValidRecordOf<K>) => Row;
 }
@@ -56,15 +62,6 @@ function sortKeys(value: unknown): unknown {
 
 /** Separator of composite keys: a control character that cannot appear in valid JSON text unescaped. */
 export const KEY_SEPARATOR = '\u001f';
-
-/**
- * The identity of a transition within its source: its `id` when it has one, otherwise
- * item + at + from + to (contract.md §1). Ids are prefixed so that the two forms never collide.
- */
-export function transitionKey(record: ValidRecordOf<'transition'>): string {
-  if (record.id !== undefined) return `#${record.id}`;
-  return [record.item, String(record.at), record.from, record.to].join(KEY_SEPARATOR);
-}
 
 /** The identity of a role assignment: person, role, the scope it is held in, and when it starts. */
 export function roleKey(record: ValidRecordOf<'role'>): string {
@@ -179,9 +176,9 @@ export const TABLES = {
   transition: spec({
     kind: 'transition',
     table: 'transitions',
+    // Stored in item order (the primary key), which is the order an item's history is read in.
     columns: [
       t('source'),
-      t('key'),
       t('item'),
       at('at'),
       t('from_status'),
@@ -189,8 +186,9 @@ export const TABLES = {
       t('id', true),
       t('by', true),
     ],
-    key: ['source', 'key'],
-    toRow: (r) => [r.source, transitionKey(r), r.item, r.at, r.from, r.to, opt(r.id), opt(r.by)],
+    key: ['source', 'item', 'at', 'from_status', 'to_status'],
+    idKey: ['source', 'id'],
+    toRow: (r) => [r.source, r.item, r.at, r.from, r.to, opt(r.id), opt(r.by)],
   }),
   change: spec({
     kind: 'change',
@@ -266,6 +264,32 @@ export const TABLE_LIST: readonly TableSpec[] = Object.values(TABLES) as TableSp
 export function toStoredRow(record: ValidRecord): { kind: RecordKind; identity: string; row: Row } {
   const table = TABLES[record.kind] as TableSpec;
   const row = table.toRow(record as never);
-  const identity = table.key.length === 1 ? String(row[0]) : `${row[0]}${KEY_SEPARATOR}${row[1]}`;
-  return { kind: record.kind, identity, row };
+  return { kind: record.kind, identity: identityOf(record, row), row };
+}
+
+/**
+ * The record's identity within its kind (contract.md §1): the primary key's values, or for a
+ * transition with an id, source + id. The two forms of transition identity never collide.
+ */
+function identityOf(record: ValidRecord, row: Row): string {
+  switch (record.kind) {
+    case 'transition':
+      return record.id === undefined
+        ? `${record.source}${KEY_SEPARATOR}${record.item}${KEY_SEPARATOR}${record.at}${KEY_SEPARATOR}${record.from}${KEY_SEPARATOR}${record.to}`
+        : `${record.source}${KEY_SEPARATOR}#${record.id}`;
+    case 'workItem':
+    case 'change':
+    case 'deployment':
+    case 'incident':
+    case 'mapping':
+      return `${row[0]}${KEY_SEPARATOR}${row[1]}`;
+    default:
+      return String(row[0]);
+  }
+}
+
+/** Whether a row of this table is identified by `idKey` (its id column is set). */
+export function usesIdKey(spec: TableSpec, row: Row): boolean {
+  if (spec.idKey === undefined) return false;
+  return row[spec.columns.findIndex((c) => c.name === 'id')] !== null;
 }

@@ -4,7 +4,7 @@
  * from updated ones in what the statement returns.
  */
 import type { Dialect } from './dialect.js';
-import type { ColumnType, TableSpec } from './tables.js';
+import { type ColumnType, type Row, type TableSpec, usesIdKey } from './tables.js';
 
 const PG_ARRAY_TYPES: Record<ColumnType, string> = {
   text: 'text[]',
@@ -13,14 +13,19 @@ const PG_ARRAY_TYPES: Record<ColumnType, string> = {
   integer: 'integer[]',
 };
 
-function conflictClause(spec: TableSpec, dialect: Dialect): string {
-  const mutable = spec.columns.filter((c) => !spec.key.includes(c.name)).map((c) => q(c.name));
+/** Which identity a statement's rows conflict on: the primary key, or `idKey` (rows with an id). */
+export type ConflictTarget = 'key' | 'idKey';
+
+function conflictClause(spec: TableSpec, dialect: Dialect, target: ConflictTarget): string {
+  const key = target === 'key' ? spec.key : (spec.idKey ?? spec.key);
+  const mutable = spec.columns.filter((c) => !key.includes(c.name)).map((c) => q(c.name));
   const differs = dialect === 'sqlite' ? 'IS NOT' : 'IS DISTINCT FROM';
   const set = [...mutable.map((c) => `${c} = excluded.${c}`), 'updated_batch = excluded.updated_batch'].join(
     ', ',
   );
   const where = mutable.map((c) => `${q(spec.table)}.${c} ${differs} excluded.${c}`).join(' OR ');
-  return `ON CONFLICT (${spec.key.map(q).join(', ')}) DO UPDATE SET ${set} WHERE ${where}`;
+  const partial = target === 'idKey' ? ' WHERE "id" IS NOT NULL' : '';
+  return `ON CONFLICT (${key.map(q).join(', ')})${partial} DO UPDATE SET ${set} WHERE ${where}`;
 }
 
 function columnList(spec: TableSpec): string {
@@ -28,28 +33,40 @@ function columnList(spec: TableSpec): string {
 }
 
 /**
- * SQLite: a multi-row VALUES upsert of `rowCount` rows. Each row's parameters are its column
- * values followed by the batch id twice (created_batch, updated_batch).
+ * SQLite: a multi-row VALUES upsert of `rowCount` rows. The anonymous parameters are the rows'
+ * column values in order; the named parameter `@batch` is the batch id.
  */
-export function buildSqliteUpsert(spec: TableSpec, rowCount: number): string {
-  const tuple = `(${new Array(spec.columns.length + 2).fill('?').join(',')})`;
+export function buildSqliteUpsert(spec: TableSpec, rowCount: number, target: ConflictTarget): string {
+  const tuple = `(${new Array(spec.columns.length).fill('?').join(',')},@batch,@batch)`;
   const tuples = new Array<string>(rowCount).fill(tuple);
-  return `INSERT INTO ${q(spec.table)} (${columnList(spec)}) VALUES ${tuples.join(',')} ${conflictClause(spec, 'sqlite')} RETURNING created_batch`;
+  return `INSERT INTO ${q(spec.table)} (${columnList(spec)}) VALUES ${tuples.join(',')} ${conflictClause(spec, 'sqlite', target)} RETURNING created_batch`;
 }
 
 /**
  * PostgreSQL: one statement per batch whatever its size, the columns passed as arrays and zipped
  * by `unnest`. Parameter $1 is the batch id, $2… the column arrays. Returns the counts directly.
  */
-export function buildPostgresUpsert(spec: TableSpec): string {
+export function buildPostgresUpsert(spec: TableSpec, target: ConflictTarget): string {
   const arrays = spec.columns.map((c, i) => `$${i + 2}::${PG_ARRAY_TYPES[c.type]}`).join(', ');
   const insert =
     `INSERT INTO ${q(spec.table)} (${columnList(spec)}) ` +
     `SELECT u.*, $1::bigint, $1::bigint FROM unnest(${arrays}) AS u ` +
-    `${conflictClause(spec, 'postgres')} RETURNING created_batch`;
+    `${conflictClause(spec, 'postgres', target)} RETURNING created_batch`;
   return `WITH written AS (${insert}) SELECT count(*) FILTER (WHERE created_batch = $1::bigint)::int AS inserted, count(*)::int AS written FROM written`;
 }
 
 function q(identifier: string): string {
   return `"${identifier}"`;
+}
+
+/** Splits a batch's rows by the identity they conflict on; most tables have only the key. */
+export function splitByIdentity(spec: TableSpec, rows: readonly Row[]): [ConflictTarget, readonly Row[]][] {
+  if (spec.idKey === undefined) return [['key', rows]];
+  const byKey: Row[] = [];
+  const byId: Row[] = [];
+  for (const row of rows) (usesIdKey(spec, row) ? byId : byKey).push(row);
+  const groups: [ConflictTarget, readonly Row[]][] = [];
+  if (byKey.length > 0) groups.push(['key', byKey]);
+  if (byId.length > 0) groups.push(['idKey', byId]);
+  return groups;
 }

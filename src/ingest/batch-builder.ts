@@ -1,0 +1,100 @@
+/**
+ * Turns entries into batches: validates each record, converts it to its stored row, keeps the
+ * later of two records with the same identity, and collects the rejected lines with their errors.
+ * Runs in the parse worker; what it produces is plain data that crosses to the writing thread.
+ */
+import { type ValidationResult, validateRecord } from '../contract/index.js';
+import type { RecordKind } from '../domain/index.js';
+import { type LineError, type Row, toStoredRow } from '../store/index.js';
+import type { Entry } from './entry.js';
+
+/** A batch ready to write: plain data (it is posted between threads). */
+export interface ParsedBatch {
+  readonly rows: [RecordKind, Row[]][];
+  readonly recordCount: number;
+  readonly rejectedCount: number;
+  /** Errors of rejected lines (at most the per-file cap over the whole file). */
+  readonly errors: LineError[];
+  readonly firstLine: number;
+  readonly lastLine: number;
+  readonly endOffset: number;
+}
+
+export function judgeEntry(entry: Entry): ValidationResult {
+  if (entry.problem !== undefined) return { ok: false, errors: [entry.problem] };
+  return validateRecord(entry.value);
+}
+
+export class BatchBuilder {
+  private rows = new Map<RecordKind, Map<string, Row>>();
+  private records = 0;
+  private rejected = 0;
+  private textBytes = 0;
+  private errors: LineError[] = [];
+  private firstLine = 0;
+  private lastLine: number;
+  private endOffset: number;
+  private storedErrors: number;
+
+  constructor(
+    private readonly limits: { batchSize: number; maxBatchBytes: number; maxStoredErrors: number },
+    start: { line: number; offset: number; storedErrors: number },
+  ) {
+    this.lastLine = start.line;
+    this.endOffset = start.offset;
+    this.storedErrors = start.storedErrors;
+  }
+
+  /** Adds one entry; true when the batch is full and should be taken. */
+  add(entry: Entry): boolean {
+    if (this.firstLine === 0) this.firstLine = entry.line;
+    if (entry.line > this.lastLine) this.lastLine = entry.line;
+    if (entry.endOffset > this.endOffset) this.endOffset = entry.endOffset;
+    const judged = judgeEntry(entry);
+    if (judged.ok) {
+      const stored = toStoredRow(judged.record);
+      let byIdentity = this.rows.get(stored.kind);
+      if (byIdentity === undefined) {
+        byIdentity = new Map();
+        this.rows.set(stored.kind, byIdentity);
+      }
+      // The later record wins.
+      byIdentity.set(stored.identity, stored.row);
+      this.records++;
+      for (const cell of stored.row) this.textBytes += typeof cell === 'string' ? cell.length : 8;
+    } else {
+      this.rejected++;
+      for (const error of judged.errors) {
+        if (this.storedErrors >= this.limits.maxStoredErrors) break;
+        this.errors.push({ line: entry.line, field: error.field, message: error.message });
+        this.storedErrors++;
+      }
+    }
+    return this.records >= this.limits.batchSize || this.textBytes >= this.limits.maxBatchBytes;
+  }
+
+  /** Moves the file's end past trailing blank lines (they hold no record). */
+  reachEnd(offset: number): void {
+    if (offset > this.endOffset) this.endOffset = offset;
+  }
+
+  /** Takes the batch and starts an empty one after it. */
+  take(): ParsedBatch {
+    const batch: ParsedBatch = {
+      rows: [...this.rows].map(([kind, byIdentity]) => [kind, [...byIdentity.values()]]),
+      recordCount: this.records,
+      rejectedCount: this.rejected,
+      errors: this.errors,
+      firstLine: this.firstLine,
+      lastLine: this.lastLine,
+      endOffset: this.endOffset,
+    };
+    this.rows = new Map();
+    this.records = 0;
+    this.rejected = 0;
+    this.textBytes = 0;
+    this.errors = [];
+    this.firstLine = 0;
+    return batch;
+  }
+}
