@@ -19,6 +19,8 @@ export type EpochMs = number;
  * Returns `null` for anything else, including impossible dates such as `2025-02-30T00:00Z`.
  */
 export function parseInstant(text: string): EpochMs | null {
+  const fast = parseCanonicalUtc(text);
+  if (fast !== null) return fast;
   const m = INSTANT_PATTERN.exec(text);
   if (m === null) return null;
   const year = Number(m[1]);
@@ -41,6 +43,44 @@ export function parseInstant(text: string): EpochMs | null {
   }
   const days = daysFromCivil(year, month, day);
   return ((days * 24 + hour) * 60 + minute - offsetMinutes) * 60_000 + second * 1000 + millis;
+}
+
+/**
+ * The common case, `YYYY-MM-DDTHH:MM:SSZ` or `YYYY-MM-DDTHH:MM:SS.sssZ` (what toISOString and most
+ * APIs write), read digit by digit; anything else (or out of range) falls through to the full
+ * parser, which decides.
+ */
+function parseCanonicalUtc(text: string): EpochMs | null {
+  const length = text.length;
+  if (length !== 20 && length !== 24) return null;
+  if (text.charCodeAt(length - 1) !== 90 /* Z */) return null;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84) return null;
+  if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return null;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  let millis = 0;
+  if (length === 24) {
+    if (text.charCodeAt(19) !== 46 /* . */) return null;
+    millis = digits(text, 20, 3);
+  }
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 || hour < 0 || hour > 23) return null;
+  if (minute < 0 || minute > 59 || second < 0 || second > 59 || millis < 0) return null;
+  return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + millis;
+}
+
+/** The decimal number in `count` digits from `start`, or -1 when one is not a digit. */
+function digits(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
 }
 
 /** Formats epoch milliseconds as an ISO 8601 UTC timestamp with milliseconds (`…T…:…:….sssZ`). */

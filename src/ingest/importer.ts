@@ -21,7 +21,7 @@ import {
   type LineError,
   type Store,
 } from '../store/index.js';
-import { startParseWorker } from './parse-pipeline.js';
+import { startParse } from './parse-pipeline.js';
 import type { ParseJob } from './parse-protocol.js';
 import type { FileSummary, ImportSummary, RejectedLine } from './summary.js';
 
@@ -49,6 +49,11 @@ export interface ImportOptions {
   readonly onProgress?: (progress: ImportProgress) => void;
   /** Called after each committed batch (tests use it to interrupt an import). */
   readonly onBatchCommitted?: (info: { file: string; batchId: number; lastLine: number }) => void;
+  /**
+   * Parse on a worker thread while the calling thread writes: `auto` (default) for files of 8 MiB
+   * and more, `always`, or `never`.
+   */
+  readonly parallel?: 'auto' | 'always' | 'never';
   /** The clock, for the import log. */
   readonly now?: () => number;
 }
@@ -192,7 +197,7 @@ function parseJob(
  */
 async function judgeFile(context: FileContext): Promise<FileSummary | null> {
   const { file, format, size, options } = context;
-  const run = startParseWorker(parseJob(context, 'judge', { offset: 0, line: 0 }, 0));
+  const run = startParse(parseJob(context, 'judge', { offset: 0, line: 0 }, 0), options.parallel ?? 'auto');
   try {
     for await (const message of run.messages) {
       if (message.type === 'judging') {
@@ -239,7 +244,10 @@ async function writeFile(context: FileContext): Promise<FileSummary> {
     offset: format === 'ndjson' ? (resume?.committedBytes ?? 0) : 0,
     line: resume?.committedLine ?? 0,
   };
-  const run = startParseWorker(parseJob(context, 'import', start, Math.min(rejected, maxStoredErrors)));
+  const run = startParse(
+    parseJob(context, 'import', start, Math.min(rejected, maxStoredErrors)),
+    options.parallel ?? 'auto',
+  );
   try {
     for await (const message of run.messages) {
       if (message.type === 'progress') {

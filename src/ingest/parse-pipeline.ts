@@ -1,8 +1,11 @@
 /**
- * Runs a parse job on a worker thread and yields its messages in order. The consumer calls
- * `credit()` after it has written a batch, which lets the worker post the next one.
+ * Runs a parse job and yields its messages in order: on a worker thread (large files, where reading
+ * in parallel with writing pays), or on the calling thread (small files, where starting a thread
+ * would cost more than it saves). The consumer calls `credit()` after it has written a batch, which
+ * lets a worker post the next one.
  */
 import { Worker } from 'node:worker_threads';
+import { runParseJob } from './parse-job.js';
 import type { ParseJob, WorkerMessage } from './parse-protocol.js';
 
 export interface ParseRun {
@@ -11,7 +14,17 @@ export interface ParseRun {
   stop(): Promise<void>;
 }
 
-export function startParseWorker(job: ParseJob): ParseRun {
+/** Files from this size up are parsed on a worker thread (with `parallel: 'auto'`). */
+export const WORKER_THRESHOLD_BYTES = 8 << 20;
+
+export function startParse(job: ParseJob, parallel: 'auto' | 'always' | 'never'): ParseRun {
+  const useWorker = parallel === 'always' || (parallel === 'auto' && job.size >= WORKER_THRESHOLD_BYTES);
+  if (useWorker) return startParseWorker(job);
+  const messages = runParseJob(job);
+  return { messages, credit: () => undefined, stop: async () => void (await messages.return(undefined)) };
+}
+
+function startParseWorker(job: ParseJob): ParseRun {
   const worker = createWorker(job);
   const queue: WorkerMessage[] = [];
   let wake: (() => void) | null = null;

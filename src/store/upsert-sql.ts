@@ -16,7 +16,8 @@ const PG_ARRAY_TYPES: Record<ColumnType, string> = {
 /** Which identity a statement's rows conflict on: the primary key, or `idKey` (rows with an id). */
 export type ConflictTarget = 'key' | 'idKey';
 
-function conflictClause(spec: TableSpec, dialect: Dialect, target: ConflictTarget): string {
+/** `ON CONFLICT … DO UPDATE … WHERE <a field differs>` for the table and identity. */
+export function conflictClause(spec: TableSpec, dialect: Dialect, target: ConflictTarget): string {
   const key = target === 'key' ? spec.key : (spec.idKey ?? spec.key);
   const mutable = spec.columns.filter((c) => !key.includes(c.name)).map((c) => q(c.name));
   const differs = dialect === 'sqlite' ? 'IS NOT' : 'IS DISTINCT FROM';
