@@ -17,6 +17,6 @@ process.stdout.write(
     seconds,
     recordsPerSecond: summary.totals.records / seconds,
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
-    unresolved: summary.unresolved.length,
+    unresolved: summary.unresolved,
   })}\n`,
 );

@@ -20,10 +20,15 @@ import { parseInstant } from './instant.js';
 /** Longest accepted identifier, name or status, in characters. */
 export const MAX_TEXT_LENGTH = 4096;
 
+// PostgreSQL cannot store U+0000 in text, and no tool means it: reject it on every store alike.
+const NUL_MESSAGE = 'contains a NUL character (\\u0000), which cannot be stored; remove it';
+const hasNoNul = (value: string) => !value.includes('\u0000');
+
 const text = z
   .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'is not a string') })
   .min(1, { error: 'must not be empty' })
-  .max(MAX_TEXT_LENGTH, { error: `is longer than ${MAX_TEXT_LENGTH} characters` });
+  .max(MAX_TEXT_LENGTH, { error: `is longer than ${MAX_TEXT_LENGTH} characters` })
+  .refine(hasNoNul, { error: NUL_MESSAGE });
 
 const instant = z
   .string({
@@ -122,6 +127,7 @@ export const workItemSchema = z.object({
   title: z
     .string({ error: 'is not a string' })
     .max(65_536, { error: 'is longer than 65536 characters' })
+    .refine(hasNoNul, { error: NUL_MESSAGE })
     .optional(),
   team: text.optional(),
   parent: text.optional(),

@@ -5,12 +5,12 @@
  */
 import { type ValidationResult, validateRecord } from '../contract/index.js';
 import type { RecordKind } from '../domain/index.js';
-import { type LineError, type Row, toStoredRow } from '../store/index.js';
+import { type FlatRows, type LineError, toStoredRow } from '../store/index.js';
 import type { Entry } from './entry.js';
 
 /** A batch ready to write: plain data (it is posted between threads). */
 export interface ParsedBatch {
-  readonly rows: [RecordKind, Row[]][];
+  readonly rows: [RecordKind, FlatRows][];
   readonly recordCount: number;
   readonly rejectedCount: number;
   /** Errors of rejected lines (at most the per-file cap over the whole file). */
@@ -26,7 +26,7 @@ export function judgeEntry(entry: Entry): ValidationResult {
 }
 
 export class BatchBuilder {
-  private rows = new Map<RecordKind, Map<string, Row>>();
+  private rows = new Map<RecordKind, { cells: FlatRows; index: Map<string, number> }>();
   private records = 0;
   private rejected = 0;
   private textBytes = 0;
@@ -53,13 +53,20 @@ export class BatchBuilder {
     const judged = judgeEntry(entry);
     if (judged.ok) {
       const stored = toStoredRow(judged.record);
-      let byIdentity = this.rows.get(stored.kind);
-      if (byIdentity === undefined) {
-        byIdentity = new Map();
-        this.rows.set(stored.kind, byIdentity);
+      let table = this.rows.get(stored.kind);
+      if (table === undefined) {
+        table = { cells: [], index: new Map() };
+        this.rows.set(stored.kind, table);
       }
-      // The later record wins.
-      byIdentity.set(stored.identity, stored.row);
+      const width = stored.row.length;
+      const at = table.index.get(stored.identity);
+      if (at === undefined) {
+        table.index.set(stored.identity, table.cells.length / width);
+        for (const cell of stored.row) table.cells.push(cell);
+      } else {
+        // The later record wins.
+        for (let c = 0; c < width; c++) table.cells[at * width + c] = stored.row[c] ?? null;
+      }
       this.records++;
       for (const cell of stored.row) this.textBytes += typeof cell === 'string' ? cell.length : 8;
     } else {
@@ -81,7 +88,7 @@ export class BatchBuilder {
   /** Takes the batch and starts an empty one after it. */
   take(): ParsedBatch {
     const batch: ParsedBatch = {
-      rows: [...this.rows].map(([kind, byIdentity]) => [kind, [...byIdentity.values()]]),
+      rows: [...this.rows].map(([kind, table]) => [kind, table.cells]),
       recordCount: this.records,
       rejectedCount: this.rejected,
       errors: this.errors,

@@ -66,13 +66,12 @@ export class LineSplitter {
     const whole = start <= lastNewline ? data.subarray(start, lastNewline + 1) : null;
     const wholeIsUtf8 = whole === null || isUtf8(whole);
     while (newline !== -1) {
-      const lengthBytes = newline - start;
-      this.offset += lengthBytes + 1;
+      this.offset += newline - start + 1;
       this.lineNumber++;
-      if (lengthBytes > this.maxLineBytes) {
+      const end = newline > start && data[newline - 1] === CARRIAGE_RETURN ? newline - 1 : newline;
+      if (end - start > this.maxLineBytes) {
         onLine(this.unreadable(`line is longer than ${this.maxLineBytes} bytes`));
       } else {
-        const end = newline > start && data[newline - 1] === CARRIAGE_RETURN ? newline - 1 : newline;
         if (wholeIsUtf8 || isUtf8(data.subarray(start, end))) {
           onLine({
             number: this.lineNumber,

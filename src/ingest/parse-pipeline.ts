@@ -78,7 +78,13 @@ function createWorker(job: ParseJob): Worker {
       typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx/esm/api') : 'tsx/esm/api';
     const entry = new URL('./parse-worker.ts', here).href;
     const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
-    return new Worker(code, { eval: true, workerData: job });
+    return new Worker(code, { eval: true, workerData: job, resourceLimits: WORKER_LIMITS });
   }
-  return new Worker(new URL('./parse-worker.js', here), { workerData: job });
+  return new Worker(new URL('./parse-worker.js', here), { workerData: job, resourceLimits: WORKER_LIMITS });
 }
+
+/**
+ * A young generation large enough to hold a batch in the making: the records of a batch live until
+ * it is posted, and with the default size the collector would copy them again and again.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 96 };

@@ -4,7 +4,7 @@
  * killed mid-import leaves the database as it was before the unfinished batch.
  */
 import type { RecordKind } from '../domain/index.js';
-import type { Row } from './tables.js';
+import type { FlatRows } from './tables.js';
 
 export interface KindCounts {
   inserted: number;
@@ -23,8 +23,8 @@ export interface LineError {
 
 export interface BatchInput {
   readonly fileId: number;
-  /** Rows per kind, each identity at most once (the later record already won). */
-  readonly rows: ReadonlyMap<RecordKind, readonly Row[]>;
+  /** Rows per kind, flat (see FlatRows), each identity at most once (the later record already won). */
+  readonly rows: ReadonlyMap<RecordKind, FlatRows>;
   /** Records in the batch before de-duplication. */
   readonly recordCount: number;
   readonly rejectedCount: number;

@@ -8,7 +8,7 @@ export { openPostgresStore, redactUrl } from './postgres.js';
 export type { Database } from './schema.js';
 export { openSqliteStore } from './sqlite.js';
 export type { ImportFileInfo, ImportLog, ResumePoint, StartedFile, Store } from './store.js';
-export type { Row, TableSpec } from './tables.js';
+export type { Cell, FlatRows, Row, TableSpec } from './tables.js';
 export { TABLE_LIST, TABLES, toStoredRow } from './tables.js';
 export type { UnresolvedReference } from './unresolved.js';
 export { findUnresolvedReferences } from './unresolved.js';

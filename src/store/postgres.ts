@@ -11,7 +11,7 @@ import { rejectImportFile, startImportFile } from './import-files.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
 import type { ImportLog, Store } from './store.js';
-import { TABLE_LIST, type TableSpec } from './tables.js';
+import { type FlatRows, rowCount, TABLE_LIST, type TableSpec } from './tables.js';
 import { buildPostgresUpsert, type ConflictTarget, splitByIdentity } from './upsert-sql.js';
 
 const INT8_OID = 20;
@@ -80,14 +80,15 @@ function createPostgresImportLog(pool: pg.Pool, db: Kysely<Database>): ImportLog
   const writeRows = async (
     client: pg.PoolClient,
     spec: TableSpec,
-    rows: readonly (readonly unknown[])[],
+    cells: FlatRows,
     batchId: number,
     target: ConflictTarget,
   ): Promise<{ inserted: number; written: number }> => {
-    const columns: unknown[][] = spec.columns.map(() => new Array<unknown>(rows.length));
-    for (let r = 0; r < rows.length; r++) {
-      const row = rows[r]!;
-      for (let c = 0; c < columns.length; c++) columns[c]![r] = row[c];
+    const width = spec.columns.length;
+    const count = cells.length / width;
+    const columns: unknown[][] = spec.columns.map(() => new Array<unknown>(count));
+    for (let r = 0; r < count; r++) {
+      for (let c = 0; c < width; c++) columns[c]![r] = cells[r * width + c];
     }
     const result = await client.query<{ inserted: number; written: number }>({
       name: `flowlens_upsert_${spec.table}_${target}`,
@@ -119,6 +120,7 @@ function createPostgresImportLog(pool: pg.Pool, db: Kysely<Database>): ImportLog
       for (const spec of TABLE_LIST) {
         const rows = input.rows.get(spec.kind);
         if (rows === undefined || rows.length === 0) continue;
+        const total = rowCount(spec, rows);
         let inserted = 0;
         let written = 0;
         for (const [target, group] of splitByIdentity(spec, rows)) {
@@ -126,7 +128,7 @@ function createPostgresImportLog(pool: pg.Pool, db: Kysely<Database>): ImportLog
           inserted += result.inserted;
           written += result.written;
         }
-        counts[spec.kind] = { inserted, updated: written - inserted, unchanged: rows.length - written };
+        counts[spec.kind] = { inserted, updated: written - inserted, unchanged: total - written };
       }
       await client.query('UPDATE import_batches SET counts = $1 WHERE id = $2', [
         JSON.stringify(counts),

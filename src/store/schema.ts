@@ -71,7 +71,8 @@ export interface TransitionTable extends Bookkeeping {
   at: number;
   from_status: string;
   to_status: string;
-  id: string | null;
+  /** '' when the transition has no id. */
+  id: string;
   by: string | null;
 }
 export interface ChangeTable extends Bookkeeping {

@@ -12,7 +12,7 @@ import { rejectImportFile, startImportFile } from './import-files.js';
 import { listAppliedMigrations, migrateToLatest, pendingMigrations } from './migrate.js';
 import type { Database } from './schema.js';
 import type { ImportLog, Store } from './store.js';
-import { type Row, TABLE_LIST, type TableSpec } from './tables.js';
+import { type FlatRows, rowCount, TABLE_LIST, type TableSpec } from './tables.js';
 import { buildSqliteUpsert, type ConflictTarget, splitByIdentity } from './upsert-sql.js';
 
 /** Rows per multi-row INSERT statement. */
@@ -93,17 +93,18 @@ function createSqliteImportLog(raw: BetterSqlite3.Database, db: Kysely<Database>
 
   const writeRows = (
     spec: TableSpec,
-    rows: readonly Row[],
+    cells: FlatRows,
     batchId: number,
     target: ConflictTarget,
   ): { inserted: number; written: number } => {
     let inserted = 0;
     let written = 0;
-    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-      const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
-      const params: unknown[] = [];
-      for (const row of chunk) for (const cell of row) params.push(cell);
-      const returned = upsert(spec, chunk.length, target).all(params, { batch: batchId }) as number[];
+    const step = ROWS_PER_STATEMENT * spec.columns.length;
+    for (let start = 0; start < cells.length; start += step) {
+      const params = cells.slice(start, start + step);
+      const returned = upsert(spec, params.length / spec.columns.length, target).all(params, {
+        batch: batchId,
+      }) as number[];
       written += returned.length;
       for (const createdBatch of returned) if (createdBatch === batchId) inserted++;
     }
@@ -126,6 +127,7 @@ function createSqliteImportLog(raw: BetterSqlite3.Database, db: Kysely<Database>
     for (const spec of TABLE_LIST) {
       const rows = input.rows.get(spec.kind);
       if (rows === undefined || rows.length === 0) continue;
+      const total = rowCount(spec, rows);
       let inserted = 0;
       let written = 0;
       for (const [target, group] of splitByIdentity(spec, rows)) {
@@ -133,7 +135,7 @@ function createSqliteImportLog(raw: BetterSqlite3.Database, db: Kysely<Database>
         inserted += result.inserted;
         written += result.written;
       }
-      counts[spec.kind] = { inserted, updated: written - inserted, unchanged: rows.length - written };
+      counts[spec.kind] = { inserted, updated: written - inserted, unchanged: total - written };
     }
     updateBatchCounts.run(JSON.stringify(counts), batchId);
     for (const error of input.errors) insertError.run(input.fileId, error.line, error.field, error.message);

@@ -28,9 +28,9 @@ export interface TableSpec<K extends RecordKind = RecordKind> {
   /** The primary key: the record's identity. */
   readonly key: readonly string[];
   /**
-   * A second identity for rows whose `id` column is set (a unique index on these columns where
-   * `id` is not null): a transition with an id is identified by source + id, one without by its
-   * primary key (contract.md §1).
+   * A second identity for rows whose `id` column is not '' (a unique index on these columns where
+   * `id` <> ''): a transition with an id is identified by source + id, one without by its primary
+   * key (contract.md §1).
    */
   readonly idKey?: readonly string[];
   /** Turns a validated record into column values, in `columns` order. */
@@ -39,6 +39,12 @@ export interface TableSpec<K extends RecordKind = RecordKind> {
 
 export type Cell = string | number | null;
 export type Row = Cell[];
+/**
+ * Rows of one table laid end to end: row r is `cells[r * width … (r + 1) * width - 1]`, width being
+ * the table's column count. One array per kind and batch is cheap to pass between threads and to
+ * bind, where thousands of small arrays are not.
+ */
+export type FlatRows = Cell[];
 
 const t = (name: string, nullable = false): ColumnSpec => ({ name, type: 'text', nullable });
 const at = (name: string, nullable = false): ColumnSpec => ({ name, type: 'bigint', nullable });
@@ -177,18 +183,12 @@ export const TABLES = {
     kind: 'transition',
     table: 'transitions',
     // Stored in item order (the primary key), which is the order an item's history is read in.
-    columns: [
-      t('source'),
-      t('item'),
-      at('at'),
-      t('from_status'),
-      t('to_status'),
-      t('id', true),
-      t('by', true),
-    ],
-    key: ['source', 'item', 'at', 'from_status', 'to_status'],
+    // `id` is '' for a transition without one, so that it can be part of the primary key: two
+    // transitions with different ids are two records even when they agree on everything else.
+    columns: [t('source'), t('item'), at('at'), t('from_status'), t('to_status'), t('id'), t('by', true)],
+    key: ['source', 'item', 'at', 'from_status', 'to_status', 'id'],
     idKey: ['source', 'id'],
-    toRow: (r) => [r.source, r.item, r.at, r.from, r.to, opt(r.id), opt(r.by)],
+    toRow: (r) => [r.source, r.item, r.at, r.from, r.to, r.id ?? '', opt(r.by)],
   }),
   change: spec({
     kind: 'change',
@@ -291,5 +291,10 @@ function identityOf(record: ValidRecord, row: Row): string {
 /** Whether a row of this table is identified by `idKey` (its id column is set). */
 export function usesIdKey(spec: TableSpec, row: Row): boolean {
   if (spec.idKey === undefined) return false;
-  return row[spec.columns.findIndex((c) => c.name === 'id')] !== null;
+  return row[spec.columns.findIndex((c) => c.name === 'id')] !== '';
+}
+
+/** Rows in `cells` (flat, see FlatRows). */
+export function rowCount(spec: TableSpec, cells: FlatRows): number {
+  return cells.length / spec.columns.length;
 }

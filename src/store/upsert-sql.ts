@@ -4,7 +4,7 @@
  * from updated ones in what the statement returns.
  */
 import type { Dialect } from './dialect.js';
-import { type ColumnType, type Row, type TableSpec, usesIdKey } from './tables.js';
+import type { ColumnType, FlatRows, TableSpec } from './tables.js';
 
 const PG_ARRAY_TYPES: Record<ColumnType, string> = {
   text: 'text[]',
@@ -25,7 +25,7 @@ export function conflictClause(spec: TableSpec, dialect: Dialect, target: Confli
     ', ',
   );
   const where = mutable.map((c) => `${q(spec.table)}.${c} ${differs} excluded.${c}`).join(' OR ');
-  const partial = target === 'idKey' ? ' WHERE "id" IS NOT NULL' : '';
+  const partial = target === 'idKey' ? ` WHERE "id" <> ''` : '';
   return `ON CONFLICT (${key.map(q).join(', ')})${partial} DO UPDATE SET ${set} WHERE ${where}`;
 }
 
@@ -61,13 +61,21 @@ function q(identifier: string): string {
 }
 
 /** Splits a batch's rows by the identity they conflict on; most tables have only the key. */
-export function splitByIdentity(spec: TableSpec, rows: readonly Row[]): [ConflictTarget, readonly Row[]][] {
-  if (spec.idKey === undefined) return [['key', rows]];
-  const byKey: Row[] = [];
-  const byId: Row[] = [];
-  for (const row of rows) (usesIdKey(spec, row) ? byId : byKey).push(row);
-  const groups: [ConflictTarget, readonly Row[]][] = [];
+export function splitByIdentity(spec: TableSpec, cells: FlatRows): [ConflictTarget, FlatRows][] {
+  if (spec.idKey === undefined) return [['key', cells]];
+  const width = spec.columns.length;
+  const idColumn = spec.columns.findIndex((c) => c.name === 'id');
+  let withId = 0;
+  for (let i = idColumn; i < cells.length; i += width) if (cells[i] !== '') withId++;
+  if (withId === 0) return [['key', cells]];
+  const byKey: FlatRows = [];
+  const byId: FlatRows = [];
+  for (let start = 0; start < cells.length; start += width) {
+    const target = cells[start + idColumn] === '' ? byKey : byId;
+    for (let c = start; c < start + width; c++) target.push(cells[c] ?? null);
+  }
+  const groups: [ConflictTarget, FlatRows][] = [];
   if (byKey.length > 0) groups.push(['key', byKey]);
-  if (byId.length > 0) groups.push(['idKey', byId]);
+  groups.push(['idKey', byId]);
   return groups;
 }

@@ -94,10 +94,18 @@ export function createInitialMigration(dialect: Dialect) {
           .addColumn('at', 'bigint', (c) => c.notNull())
           .addColumn('from_status', 'text', (c) => c.notNull())
           .addColumn('to_status', 'text', (c) => c.notNull())
-          .addColumn('id', 'text')
+          // '' when the transition has no id (a primary key column cannot be null).
+          .addColumn('id', 'text', (c) => c.notNull())
           .addColumn('by', 'text')
           // Clustered by item and time on SQLite: an item's history is one range read.
-          .addPrimaryKeyConstraint('transitions_pk', ['source', 'item', 'at', 'from_status', 'to_status'])
+          .addPrimaryKeyConstraint('transitions_pk', [
+            'source',
+            'item',
+            'at',
+            'from_status',
+            'to_status',
+            'id',
+          ])
           .$call((table) => (dialect === 'sqlite' ? table.modifyEnd(sql`without rowid`) : table)),
       ).execute();
       // A transition with an id is identified by source + id.
@@ -106,7 +114,7 @@ export function createInitialMigration(dialect: Dialect) {
         .on('transitions')
         .columns(['source', 'id'])
         .unique()
-        .where(sql.ref('id'), 'is not', null)
+        .where(sql.ref('id'), '<>', '')
         .execute();
       await bookkeeping(
         create('changes')
