@@ -1,7 +1,9 @@
 /** `flowlens db info`: where the data is, its schema version, what it holds and the last imports. */
+
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { formatInstant } from '../contract/index.js';
-import { TABLE_LIST } from '../store/index.js';
+import { isPostgresUrl, resolveDatabase, TABLE_LIST } from '../store/index.js';
 import { type CliIo, formatCount, writeLine } from './io.js';
 import { withStore } from './with-store.js';
 
@@ -12,6 +14,14 @@ export function registerDbCommand(program: Command, io: CliIo): void {
     .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
     .option('--json', 'print one JSON document')
     .action(async (flags: { db?: string; json?: boolean }) => {
+      const location = resolveDatabase({ db: flags.db, env: io.env });
+      if (!isPostgresUrl(location) && !existsSync(location)) {
+        // Looking must not create: say where the database will be instead.
+        if (flags.json === true)
+          writeLine(io.stdout, JSON.stringify({ database: location, exists: false }, null, 2));
+        else writeLine(io.stdout, `No database at ${location} yet; \`flowlens import\` creates it.`);
+        return;
+      }
       const info = await withStore(io, flags.db, async (store) => {
         const records: Record<string, number> = {};
         for (const spec of TABLE_LIST) {
@@ -29,6 +39,7 @@ export function registerDbCommand(program: Command, io: CliIo): void {
           .execute();
         return {
           database: store.location,
+          exists: true,
           store: store.dialect,
           schemaVersion: store.schemaVersion,
           records,

@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import { FlowlensError } from '../domain/index.js';
 import { hasRejections, type ImportSummary, importFiles } from '../ingest/index.js';
-import type { CountsByKind } from '../store/index.js';
 import { type CliIo, formatCount, formatDuration, writeLine } from './io.js';
 import { createProgressReporter } from './progress.js';
 import { withStore } from './with-store.js';
@@ -86,20 +85,26 @@ function printSummary(io: CliIo, summary: ImportSummary): void {
   const out = io.stdout;
   for (const file of summary.files) {
     if (file.status === 'failed') {
-      writeLine(io.stderr, `${file.failure ?? `${file.file}: failed`}`);
+      writeLine(io.stderr, file.failure ?? `${file.file}: failed`);
+      continue;
+    }
+    if (file.status === 'rejected') {
+      writeLine(
+        out,
+        `${file.file}: rejected (--strict): ${plural(file.rejected, 'invalid line')}, nothing imported`,
+      );
       continue;
     }
     const resumed =
       file.resumedAfterLine === null ? '' : ` (resumed after line ${formatCount(file.resumedAfterLine)})`;
-    if (file.status === 'rejected') {
+    writeLine(
+      out,
+      `${file.file}: ${plural(file.records, 'record')}${resumed}, ${formatCount(file.rejected)} rejected`,
+    );
+    for (const [kind, c] of Object.entries(file.counts)) {
       writeLine(
         out,
-        `${file.file}: rejected (--strict): ${formatCount(file.rejected)} invalid lines, nothing imported`,
-      );
-    } else {
-      writeLine(
-        out,
-        `${file.file}: ${formatCount(file.records)} records${resumed}, ${formatCount(file.rejected)} rejected — ${describeCounts(file.counts)}`,
+        `  ${kind}: ${formatCount(c.inserted)} new, ${formatCount(c.updated)} updated, ${formatCount(c.unchanged)} unchanged`,
       );
     }
   }
@@ -107,11 +112,10 @@ function printSummary(io: CliIo, summary: ImportSummary): void {
   for (const error of errors.slice(0, SHOWN_ERRORS)) {
     writeLine(io.stderr, `${error.file}:${error.line}: ${error.field}: ${error.message}`);
   }
-  const more = summary.totals.rejected - Math.min(errors.length, SHOWN_ERRORS);
-  if (more > 0 && errors.length > SHOWN_ERRORS) {
+  if (summary.totals.rejected > Math.min(errors.length, SHOWN_ERRORS)) {
     writeLine(
       io.stderr,
-      `…and more: ${formatCount(summary.totals.rejected)} rejected lines in all (--json lists up to 1,000)`,
+      `…${plural(summary.totals.rejected, 'rejected line')} in all (--json lists up to 1,000; the import log keeps up to 10,000 per file)`,
     );
   }
   if (summary.unresolved.length > 0) {
@@ -120,22 +124,35 @@ function printSummary(io: CliIo, summary: ImportSummary): void {
       const examples = u.examples.join(', ') + (u.missing > u.examples.length ? ', …' : '');
       writeLine(
         out,
-        `  ${u.reference} → ${u.missingKind}: ${formatCount(u.records)} records refer to ${formatCount(u.missing)} missing (${examples})`,
+        `  ${u.reference} → ${u.missingKind}: ${plural(u.records, 'record')} refer to ${formatCount(u.missing)} missing (${examples})`,
       );
     }
   }
+  const failed = summary.files.filter((f) => f.status === 'failed').length;
+  const rejectedFiles = summary.files.filter((f) => f.status === 'rejected').length;
+  const totals = Object.values(summary.totals.counts).reduce(
+    (sum, c) => ({
+      inserted: sum.inserted + c.inserted,
+      updated: sum.updated + c.updated,
+      unchanged: sum.unchanged + c.unchanged,
+    }),
+    { inserted: 0, updated: 0, unchanged: 0 },
+  );
+  const problems = [
+    `${formatCount(summary.totals.rejected)} rejected`,
+    ...(rejectedFiles > 0 ? [`${plural(rejectedFiles, 'file')} refused by --strict`] : []),
+    ...(failed > 0 ? [`${plural(failed, 'file')} failed`] : []),
+  ];
   writeLine(
     out,
-    `Imported ${formatCount(summary.totals.records)} records from ${summary.files.length} file${summary.files.length === 1 ? '' : 's'}` +
-      ` in ${formatDuration(summary.durationMs)} (${formatCount(summary.recordsPerSecond)} records/s); ` +
-      `${formatCount(summary.totals.rejected)} rejected.`,
+    `Read ${plural(summary.totals.records, 'record')} from ${plural(summary.files.length, 'file')} in ` +
+      `${formatDuration(summary.durationMs)} (${formatCount(summary.recordsPerSecond)} records/s): ` +
+      `${formatCount(totals.inserted)} new, ${formatCount(totals.updated)} updated, ${formatCount(totals.unchanged)} unchanged; ` +
+      `${problems.join(', ')}.`,
   );
 }
 
-function describeCounts(counts: CountsByKind): string {
-  const parts = Object.entries(counts).map(
-    ([kind, c]) =>
-      `${kind} ${formatCount(c.inserted)} new, ${formatCount(c.updated)} updated, ${formatCount(c.unchanged)} unchanged`,
-  );
-  return parts.length === 0 ? 'nothing written' : parts.join('; ');
+/** "1 record", "2 records", "1,000 records". */
+function plural(count: number, noun: string): string {
+  return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
 }

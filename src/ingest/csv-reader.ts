@@ -57,6 +57,7 @@ export async function* readCsv(options: CsvReadOptions): EntryReader {
       skip_empty_lines: true,
       skip_records_with_error: true,
       info: true,
+      raw: true,
       on_skip: (error) => {
         const line = (error as { lines?: number } | undefined)?.lines ?? 0;
         skipped.push({
@@ -70,21 +71,32 @@ export async function* readCsv(options: CsvReadOptions): EntryReader {
   let header: string[] | null = null;
   let fixedKind: 'workItem' | 'transition' | null = null;
   let entries: Entry[] = [];
-  for await (const { record, info } of parser as AsyncIterable<{
+  for await (const { record, info, raw } of parser as AsyncIterable<{
     record: string[];
     info: { lines: number; bytes: number };
+    raw: string;
   }>) {
     if (header === null) {
       header = mapHeader(record, options);
       fixedKind = header.includes('kind') ? null : inferKind(header, options.path);
       continue;
     }
-    if (info.lines <= options.skipThroughLine) continue;
-    entries.push({
-      line: info.lines,
-      endOffset: info.bytes,
-      value: toRecord(header, record, fixedKind, options.source),
-    });
+    // A quoted field may span lines: the record is reported at the line it starts on.
+    const line = info.lines - countInnerLineBreaks(raw);
+    if (line <= options.skipThroughLine) continue;
+    const value = toRecord(header, record, fixedKind, options.source);
+    if (value.kind === 'workItem' || value.kind === 'transition' || value.kind === undefined) {
+      entries.push({ line, endOffset: info.bytes, value });
+    } else {
+      entries.push({
+        line,
+        endOffset: info.bytes,
+        problem: {
+          field: 'kind',
+          message: `${JSON.stringify(value.kind)} cannot be imported from CSV: CSV rows are workItem or transition records (use NDJSON for the other kinds)`,
+        },
+      });
+    }
     if (skipped.length > 0) entries.push(...skipped.splice(0));
     if (entries.length >= ROWS_PER_YIELD) {
       yield entries;
@@ -154,6 +166,18 @@ function toRecord(
     }
   }
   return record;
+}
+
+/** Line breaks inside a raw record: not the one that ends it, nor blank lines skipped before it. */
+function countInnerLineBreaks(raw: string): number {
+  let start = 0;
+  while (start < raw.length && (raw[start] === '\n' || raw[start] === '\r')) start++;
+  let end = raw.length;
+  if (end > start && raw[end - 1] === '\n') end--;
+  if (end > start && raw[end - 1] === '\r') end--;
+  let count = 0;
+  for (let i = start; i < end; i++) if (raw.charCodeAt(i) === 10) count++;
+  return count;
 }
 
 function normalizeHeader(name: string): string {

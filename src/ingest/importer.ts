@@ -85,12 +85,13 @@ export async function importFiles(
     counts: summaries.reduce<CountsByKind>((sum, f) => addCounts(sum, f.counts), {}),
   };
   const durationMs = now() - started;
+  const readThisRun = summaries.reduce((n, f) => n + f.recordsThisRun, 0);
   return {
     files: summaries,
     totals,
     unresolved,
     durationMs,
-    recordsPerSecond: durationMs > 0 ? Math.round((totals.records / durationMs) * 1000) : totals.records,
+    recordsPerSecond: durationMs > 0 ? Math.round((readThisRun / durationMs) * 1000) : readThisRun,
   };
 }
 
@@ -129,6 +130,7 @@ async function importOneFile(
     format: format ?? 'ndjson',
     status: 'failed',
     records: 0,
+    recordsThisRun: 0,
     rejected: 0,
     counts: {},
     errors: [],
@@ -253,6 +255,7 @@ async function writeFile(context: FileContext): Promise<FileSummary> {
       if (message.type === 'progress') {
         options.onProgress?.({ file, bytesDone: message.bytesDone, bytesTotal: size, records, rejected });
       } else if (message.type === 'failed') {
+        await store.importLog.failFile(fileId, now());
         return {
           ...emptySummary(context),
           status: 'failed',
@@ -291,6 +294,7 @@ async function writeFile(context: FileContext): Promise<FileSummary> {
   return {
     ...emptySummary(context),
     records,
+    recordsThisRun: records - (resume?.records ?? 0),
     rejected,
     counts,
     errors: reported,
@@ -304,6 +308,7 @@ function emptySummary(context: FileContext): FileSummary {
     format: context.format,
     status: 'imported',
     records: 0,
+    recordsThisRun: 0,
     rejected: 0,
     counts: {},
     errors: [],

@@ -40,7 +40,7 @@ describe('LineSplitter', () => {
     ]);
     expect(lines.map((l) => [l.number, l.text, l.problem])).toEqual([
       [1, 'ok', null],
-      [2, null, 'line is not valid UTF-8'],
+      [2, null, 'is not valid UTF-8'],
       [3, 'fine', null],
     ]);
   });
@@ -50,7 +50,7 @@ describe('LineSplitter', () => {
     const lines = split(['a\n', long, long, long, '\nb\n'], 100);
     expect(lines.map((l) => [l.number, l.text, l.problem, l.endOffset])).toEqual([
       [1, 'a', null, 2],
-      [2, null, 'line is longer than 100 bytes', 153],
+      [2, null, 'is longer than 100 bytes', 153],
       [3, 'b', null, 155],
     ]);
   });

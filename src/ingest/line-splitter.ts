@@ -70,7 +70,7 @@ export class LineSplitter {
       this.lineNumber++;
       const end = newline > start && data[newline - 1] === CARRIAGE_RETURN ? newline - 1 : newline;
       if (end - start > this.maxLineBytes) {
-        onLine(this.unreadable(`line is longer than ${this.maxLineBytes} bytes`));
+        onLine(this.unreadable(`is longer than ${this.maxLineBytes} bytes`));
       } else {
         if (wholeIsUtf8 || isUtf8(data.subarray(start, end))) {
           onLine({
@@ -80,7 +80,7 @@ export class LineSplitter {
             endOffset: this.offset,
           });
         } else {
-          onLine(this.unreadable('line is not valid UTF-8'));
+          onLine(this.unreadable('is not valid UTF-8'));
         }
       }
       start = newline + 1;
@@ -114,14 +114,14 @@ export class LineSplitter {
     this.offset += this.pendingBytes + lineBreakBytes;
     this.lineNumber++;
     if (this.overflowing) {
-      onLine(this.unreadable(`line is longer than ${this.maxLineBytes} bytes`));
+      onLine(this.unreadable(`is longer than ${this.maxLineBytes} bytes`));
     } else {
       let bytes = Buffer.concat(this.pending, this.pendingBytes);
       if (bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN)
         bytes = bytes.subarray(0, bytes.length - 1);
       if (bytes.length > this.maxLineBytes)
-        onLine(this.unreadable(`line is longer than ${this.maxLineBytes} bytes`));
-      else if (!isUtf8(bytes)) onLine(this.unreadable('line is not valid UTF-8'));
+        onLine(this.unreadable(`is longer than ${this.maxLineBytes} bytes`));
+      else if (!isUtf8(bytes)) onLine(this.unreadable('is not valid UTF-8'));
       else
         onLine({
           number: this.lineNumber,

@@ -19,6 +19,8 @@ export interface FileSummary {
   readonly status: FileStatus;
   /** Valid records read (across resumed runs). */
   readonly records: number;
+  /** Valid records read by this run (less than `records` when it resumed an earlier one). */
+  readonly recordsThisRun: number;
   /** Lines rejected. */
   readonly rejected: number;
   /** Per kind: inserted, updated, unchanged. */

@@ -85,3 +85,16 @@ function newFileRow(info: ImportFileInfo, status: 'running' | 'rejected') {
     counts: '{}',
   };
 }
+
+/** Marks a file's import as failed. Shared by both stores. */
+export async function failImportFile(
+  db: Kysely<Database>,
+  fileId: number,
+  finishedAt: number,
+): Promise<void> {
+  await db
+    .updateTable('import_files')
+    .set({ status: 'failed', finished_at: finishedAt })
+    .where('id', '=', fileId)
+    .execute();
+}

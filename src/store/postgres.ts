@@ -7,7 +7,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { FlowlensError } from '../domain/index.js';
 import { addCounts, type BatchInput, type BatchResult, type CountsByKind } from './batch.js';
-import { rejectImportFile, startImportFile } from './import-files.js';
+import { failImportFile, rejectImportFile, startImportFile } from './import-files.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
 import type { ImportLog, Store } from './store.js';
@@ -173,6 +173,7 @@ function createPostgresImportLog(pool: pg.Pool, db: Kysely<Database>): ImportLog
   return {
     startFile: (info) => startImportFile(db, info),
     commitBatch,
+    failFile: (fileId, finishedAt) => failImportFile(db, fileId, finishedAt),
     rejectFile: (info, rejected) => rejectImportFile(db, info, rejected),
   };
 }

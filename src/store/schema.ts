@@ -105,7 +105,8 @@ export interface IncidentTable extends Bookkeeping {
   severity: string | null;
 }
 
-export type ImportFileStatus = 'running' | 'done' | 'rejected';
+/** `failed`: the file could not be read as a whole (e.g. an unknown CSV column); see `failure`. */
+export type ImportFileStatus = 'running' | 'done' | 'rejected' | 'failed';
 
 export interface ImportFileTable {
   id: Generated<number>;

@@ -8,7 +8,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { FlowlensError } from '../domain/index.js';
 import { addCounts, type BatchInput, type BatchResult, type CountsByKind } from './batch.js';
-import { rejectImportFile, startImportFile } from './import-files.js';
+import { failImportFile, rejectImportFile, startImportFile } from './import-files.js';
 import { listAppliedMigrations, migrateToLatest, pendingMigrations } from './migrate.js';
 import type { Database } from './schema.js';
 import type { ImportLog, Store } from './store.js';
@@ -161,6 +161,7 @@ function createSqliteImportLog(raw: BetterSqlite3.Database, db: Kysely<Database>
         throw wrapWriteError(error);
       }
     },
+    failFile: (fileId, finishedAt) => failImportFile(db, fileId, finishedAt),
     rejectFile: (info, rejected) => rejectImportFile(db, info, rejected),
   };
 }

@@ -35,6 +35,11 @@ export interface ImportLog {
   startFile(info: ImportFileInfo): Promise<StartedFile>;
   /** Writes one batch, its log entries and the file's resume point in one transaction. */
   commitBatch(input: BatchInput): Promise<BatchResult>;
+  /**
+   * Marks a file's import as failed (it could not be read on): it is not resumed, and batches
+   * committed before the failure stay.
+   */
+  failFile(fileId: number, finishedAt: number): Promise<void>;
   /** Records a file rejected as a whole (`--strict`): nothing of it is imported. */
   rejectFile(
     info: ImportFileInfo,

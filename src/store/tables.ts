@@ -66,15 +66,13 @@ function sortKeys(value: unknown): unknown {
   return sorted;
 }
 
-/** Separator of composite keys: a control character that cannot appear in valid JSON text unescaped. */
-export const KEY_SEPARATOR = '\u001f';
-
-/** The identity of a role assignment: person, role, the scope it is held in, and when it starts. */
+/**
+ * The identity of a role assignment: person, role, the scope it is held in, and when it starts,
+ * as a JSON array (unambiguous whatever characters the ids hold).
+ */
 export function roleKey(record: ValidRecordOf<'role'>): string {
   const scope = record.team === undefined ? `valueStream:${record.valueStream}` : `team:${record.team}`;
-  return [record.person, record.role, scope, record.from === undefined ? '' : String(record.from)].join(
-    KEY_SEPARATOR,
-  );
+  return JSON.stringify([record.person, record.role, scope, record.from ?? null]);
 }
 
 function spec<K extends RecordKind>(value: TableSpec<K>): TableSpec<K> {
@@ -269,20 +267,22 @@ export function toStoredRow(record: ValidRecord): { kind: RecordKind; identity: 
 
 /**
  * The record's identity within its kind (contract.md §1): the primary key's values, or for a
- * transition with an id, source + id. The two forms of transition identity never collide.
+ * transition with an id, source + id. Every text part but the last is prefixed with its length, so
+ * two different identities never give the same string whatever characters the values hold, and the
+ * two forms of transition identity never collide (`#` vs a digit after the source).
  */
 function identityOf(record: ValidRecord, row: Row): string {
   switch (record.kind) {
     case 'transition':
       return record.id === undefined
-        ? `${record.source}${KEY_SEPARATOR}${record.item}${KEY_SEPARATOR}${record.at}${KEY_SEPARATOR}${record.from}${KEY_SEPARATOR}${record.to}`
-        : `${record.source}${KEY_SEPARATOR}#${record.id}`;
+        ? `${record.source.length}:${record.source}${record.item.length}:${record.item}${record.at}:${record.from.length}:${record.from}${record.to}`
+        : `${record.source.length}:${record.source}#${record.id}`;
     case 'workItem':
     case 'change':
     case 'deployment':
     case 'incident':
     case 'mapping':
-      return `${row[0]}${KEY_SEPARATOR}${row[1]}`;
+      return `${String(row[0]).length}:${row[0]}${row[1]}`;
     default:
       return String(row[0]);
   }

@@ -21,7 +21,7 @@ export interface UnresolvedReference {
   readonly records: number;
   /** Distinct missing targets. */
   readonly missing: number;
-  /** Up to five missing ids. */
+  /** Up to five missing ids (prefixed with their source, e.g. `jira:PAY PAY-9`, where the source is part of the identity). */
   readonly examples: readonly string[];
 }
 
@@ -76,7 +76,7 @@ const CHECKS: readonly ReferenceCheck[] = [
     missingKind: 'workItem',
     // Grouped first: one probe per item, not per transition.
     pairs: () =>
-      sql`select g.item as target, g.n as weight,
+      sql`select g.source || ' ' || g.item as target, g.n as weight,
             ${exists('work_items', sql`x.source = g.source and x.id = g.item`)} as found
           from (select source, item, count(*) as n from transitions group by source, item) g`,
   },
@@ -84,7 +84,7 @@ const CHECKS: readonly ReferenceCheck[] = [
     reference: 'workItem.parent',
     missingKind: 'workItem',
     pairs: () =>
-      sql`select r.parent as target, ${exists('work_items', sql`x.source = r.source and x.id = r.parent`)} as found
+      sql`select r.source || ' ' || r.parent as target, ${exists('work_items', sql`x.source = r.source and x.id = r.parent`)} as found
           from work_items r where r.parent is not null`,
   },
   simple('workItem.team', 'team', 'work_items', 'team', 'teams'),

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // One throwaway PostgreSQL server for the run (or FLOWLENS_TEST_PG_URL); see test/support.
+    globalSetup: ['test/support/global-setup.ts'],
+    // Native modules (better-sqlite3) and child processes: separate processes, not threads.
+    pool: 'forks',
+    // Integration tests start servers, child processes and many databases.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    teardownTimeout: 30_000,
+  },
+});
