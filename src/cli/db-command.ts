@@ -64,7 +64,7 @@ export function registerDbCommand(program: Command, io: CliIo): void {
         for (const i of info.recentImports) {
           writeLine(
             io.stdout,
-            `  ${i.startedAt}  ${i.status.padEnd(8)} ${formatCount(i.records)} records, ${formatCount(i.rejected)} rejected  ${i.path}`,
+            `  ${i.startedAt}  ${i.status.padEnd(8)} ${formatCount(i.records)} record${i.records === 1 ? '' : 's'}, ${formatCount(i.rejected)} rejected  ${i.path}`,
           );
         }
       }

@@ -96,7 +96,9 @@ function printSummary(io: CliIo, summary: ImportSummary): void {
       continue;
     }
     const resumed =
-      file.resumedAfterLine === null ? '' : ` (resumed after line ${formatCount(file.resumedAfterLine)})`;
+      file.resumedAfterLine === null || file.resumedAfterLine === 0
+        ? ''
+        : ` (resumed after line ${formatCount(file.resumedAfterLine)})`;
     writeLine(
       out,
       `${file.file}: ${plural(file.records, 'record')}${resumed}, ${formatCount(file.rejected)} rejected`,
@@ -124,7 +126,7 @@ function printSummary(io: CliIo, summary: ImportSummary): void {
       const examples = u.examples.join(', ') + (u.missing > u.examples.length ? ', …' : '');
       writeLine(
         out,
-        `  ${u.reference} → ${u.missingKind}: ${plural(u.records, 'record')} refer to ${formatCount(u.missing)} missing (${examples})`,
+        `  ${u.reference} → ${u.missingKind}: ${plural(u.records, 'record')} ${u.records === 1 ? 'refers' : 'refer'} to ${formatCount(u.missing)} missing (${examples})`,
       );
     }
   }
