@@ -43,10 +43,10 @@ export async function runBaseline(database: string, file: string, limit: number)
       const key = `${kind}:${target}`;
       let statement = sqliteStatements.get(key);
       if (statement === undefined) {
-        statement = sqlite.prepare(buildSqliteUpsert(spec, 1, target)).pluck(true);
+        statement = sqlite.prepare(buildSqliteUpsert(spec, 1, target));
         sqliteStatements.set(key, statement);
       }
-      statement.all(row, { batch: 1 });
+      statement.run(row, { batch: 1 });
     } else if (client !== null) {
       await client.query(postgresSingleRowUpsert(spec, target), [...row, 1]);
     }

@@ -69,7 +69,8 @@ try {
     results.sqlite = { importer, baseline, ratio: importer.recordsPerSecond / baseline.recordsPerSecond };
   }
   if (stores.includes('postgres')) {
-    const server = await startPostgresServer();
+    // PostgreSQL's default durability (fsync, synchronous commit), unlike the test server.
+    const server = await startPostgresServer({ durable: true });
     try {
       const importUrl = await createDatabase(server.adminUrl, 'bench_import');
       const importer = await importInChild(importUrl, file);

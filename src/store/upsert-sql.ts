@@ -1,7 +1,8 @@
 /**
  * The SQL of the bulk upsert, per store. A record that exists is updated only when a field
- * differs, so `updated` and `unchanged` can be told apart; `created_batch` tells inserted rows
- * from updated ones in what the statement returns.
+ * differs, so `updated` and `unchanged` can be told apart. Inserted and updated rows are told apart
+ * by `created_batch` in what the statement returns (PostgreSQL) or by a temporary trigger that
+ * counts updates (SQLite, see sqlite.ts).
  */
 import type { Dialect } from './dialect.js';
 import type { ColumnType, FlatRows, TableSpec } from './tables.js';
@@ -40,7 +41,7 @@ function columnList(spec: TableSpec): string {
 export function buildSqliteUpsert(spec: TableSpec, rowCount: number, target: ConflictTarget): string {
   const tuple = `(${new Array(spec.columns.length).fill('?').join(',')},@batch,@batch)`;
   const tuples = new Array<string>(rowCount).fill(tuple);
-  return `INSERT INTO ${q(spec.table)} (${columnList(spec)}) VALUES ${tuples.join(',')} ${conflictClause(spec, 'sqlite', target)} RETURNING created_batch`;
+  return `INSERT INTO ${q(spec.table)} (${columnList(spec)}) VALUES ${tuples.join(',')} ${conflictClause(spec, 'sqlite', target)}`;
 }
 
 /**

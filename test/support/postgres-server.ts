@@ -53,11 +53,15 @@ export function findPostgresBinaries(candidates: readonly string[] = defaultSear
   return null;
 }
 
-/** Starts a fresh server; throws with a clear message when PostgreSQL is not installed. */
+/**
+ * Starts a fresh server; throws with a clear message when PostgreSQL is not installed. Tests run it
+ * without durability (fsync off) for speed; `durable: true` keeps PostgreSQL's defaults, as a
+ * benchmark must.
+ */
 export async function startPostgresServer(
-  options: { searchDirs?: readonly string[] } = {},
+  settings: { searchDirs?: readonly string[]; durable?: boolean } = {},
 ): Promise<PostgresServer> {
-  const bin = findPostgresBinaries(options.searchDirs);
+  const bin = findPostgresBinaries(settings.searchDirs);
   if (bin === null)
     throw new Error(`No PostgreSQL server binaries (initdb, pg_ctl, postgres) found. ${INSTALL_HINT}`);
 
@@ -102,9 +106,9 @@ export async function startPostgresServer(
         '-c listen_addresses=127.0.0.1',
         `-p ${port}`,
         `-k ${root}`,
-        '-c fsync=off',
-        '-c synchronous_commit=off',
-        '-c full_page_writes=off',
+        ...(settings.durable === true
+          ? []
+          : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
         '-c max_connections=200',
         '-c shared_buffers=64MB',
       ].join(' ');
