@@ -87,4 +87,4 @@ function createWorker(job: ParseJob): Worker {
  * A young generation large enough to hold a batch in the making: the records of a batch live until
  * it is posted, and with the default size the collector would copy them again and again.
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 96 };
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 192 };
