@@ -3,8 +3,11 @@
  * `INSERT … SELECT FROM unnest(…)` upsert, so a batch of 20,000 records is a handful of statements.
  */
 
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { FlowlensError } from '../domain/index.js';
 import { addCounts, type BatchInput, type BatchResult, type CountsByKind } from './batch.js';
 import { failImportFile, rejectImportFile, startImportFile } from './import-files.js';
@@ -12,7 +15,14 @@ import { migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
 import type { ImportLog, Store } from './store.js';
 import { type FlatRows, rowCount, TABLE_LIST, type TableSpec } from './tables.js';
-import { buildPostgresUpsert, type ConflictTarget, splitByIdentity } from './upsert-sql.js';
+import {
+  buildPostgresCopy,
+  buildPostgresStage,
+  buildPostgresUpsertFromStage,
+  type ConflictTarget,
+  splitByIdentity,
+  toCopyText,
+} from './upsert-sql.js';
 
 const INT8_OID = 20;
 
@@ -71,12 +81,19 @@ export async function openPostgresStore(url: string): Promise<Store> {
 }
 
 function createPostgresImportLog(pool: pg.Pool, db: Kysely<Database>): ImportLog {
-  const upsertSql = new Map<string, string>();
-  for (const spec of TABLE_LIST) {
-    upsertSql.set(`${spec.table}:key`, buildPostgresUpsert(spec, 'key'));
-    if (spec.idKey !== undefined) upsertSql.set(`${spec.table}:idKey`, buildPostgresUpsert(spec, 'idKey'));
-  }
+  const targets = (spec: TableSpec): ConflictTarget[] =>
+    spec.idKey === undefined ? ['key'] : ['key', 'idKey'];
+  const staged = new WeakSet<pg.PoolClient>();
 
+  /** Each session gets its staging tables once (temporary tables live as long as the connection). */
+  const prepareSession = async (client: pg.PoolClient): Promise<void> => {
+    if (staged.has(client)) return;
+    for (const spec of TABLE_LIST)
+      for (const target of targets(spec)) await client.query(buildPostgresStage(spec, target));
+    staged.add(client);
+  };
+
+  /** COPY the rows into the session's staging table, then upsert them from there in one statement. */
   const writeRows = async (
     client: pg.PoolClient,
     spec: TableSpec,
@@ -84,16 +101,14 @@ function createPostgresImportLog(pool: pg.Pool, db: Kysely<Database>): ImportLog
     batchId: number,
     target: ConflictTarget,
   ): Promise<{ inserted: number; written: number }> => {
-    const width = spec.columns.length;
-    const count = cells.length / width;
-    const columns: unknown[][] = spec.columns.map(() => new Array<unknown>(count));
-    for (let r = 0; r < count; r++) {
-      for (let c = 0; c < width; c++) columns[c]![r] = cells[r * width + c];
-    }
+    await pipeline(
+      Readable.from([toCopyText(cells, spec.columns.length)]),
+      client.query(copyFrom(buildPostgresCopy(spec, target))),
+    );
     const result = await client.query<{ inserted: number; written: number }>({
       name: `flowlens_upsert_${spec.table}_${target}`,
-      text: upsertSql.get(`${spec.table}:${target}`)!,
-      values: [batchId, ...columns],
+      text: buildPostgresUpsertFromStage(spec, target),
+      values: [batchId],
     });
     return result.rows[0] ?? { inserted: 0, written: 0 };
   };
@@ -101,6 +116,7 @@ function createPostgresImportLog(pool: pg.Pool, db: Kysely<Database>): ImportLog
   const commitBatch = async (input: BatchInput): Promise<BatchResult> => {
     const client = await pool.connect();
     try {
+      await prepareSession(client);
       await client.query('BEGIN');
       const batch = await client.query<{ id: number }>(
         `INSERT INTO import_batches (file_id, committed_at, first_line, last_line, end_offset, records, rejected, counts)

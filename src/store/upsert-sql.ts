@@ -7,13 +7,6 @@
 import type { Dialect } from './dialect.js';
 import type { ColumnType, FlatRows, TableSpec } from './tables.js';
 
-const PG_ARRAY_TYPES: Record<ColumnType, string> = {
-  text: 'text[]',
-  bigint: 'bigint[]',
-  double: 'double precision[]',
-  integer: 'integer[]',
-};
-
 /** Which identity a statement's rows conflict on: the primary key, or `idKey` (rows with an id). */
 export type ConflictTarget = 'key' | 'idKey';
 
@@ -44,17 +37,61 @@ export function buildSqliteUpsert(spec: TableSpec, rowCount: number, target: Con
   return `INSERT INTO ${q(spec.table)} (${columnList(spec)}) VALUES ${tuples.join(',')} ${conflictClause(spec, 'sqlite', target)}`;
 }
 
+/** The temporary table a batch's rows of one table and identity are copied into (see postgres.ts). */
+export function postgresStageTable(spec: TableSpec, target: ConflictTarget): string {
+  return `flowlens_stage_${spec.table}_${target === 'key' ? 'key' : 'id'}`;
+}
+
+const PG_TYPES: Record<ColumnType, string> = {
+  text: 'text',
+  bigint: 'bigint',
+  double: 'double precision',
+  integer: 'integer',
+};
+
+/** PostgreSQL: creates the session's staging table for a table and identity (emptied at every commit). */
+export function buildPostgresStage(spec: TableSpec, target: ConflictTarget): string {
+  const columns = spec.columns.map((c) => `${q(c.name)} ${PG_TYPES[c.type]}`).join(', ');
+  return `CREATE TEMP TABLE IF NOT EXISTS ${postgresStageTable(spec, target)} (${columns}) ON COMMIT DELETE ROWS`;
+}
+
+/** PostgreSQL: `COPY … FROM STDIN` into the staging table, in text format. */
+export function buildPostgresCopy(spec: TableSpec, target: ConflictTarget): string {
+  return `COPY ${postgresStageTable(spec, target)} (${spec.columns.map((c) => q(c.name)).join(', ')}) FROM STDIN`;
+}
+
 /**
- * PostgreSQL: one statement per batch whatever its size, the columns passed as arrays and zipped
- * by `unnest`. Parameter $1 is the batch id, $2… the column arrays. Returns the counts directly.
+ * PostgreSQL: the upsert of the staged rows into the table. Parameter $1 is the batch id. Returns
+ * one row: `inserted` and `written` (inserted + updated).
  */
-export function buildPostgresUpsert(spec: TableSpec, target: ConflictTarget): string {
-  const arrays = spec.columns.map((c, i) => `$${i + 2}::${PG_ARRAY_TYPES[c.type]}`).join(', ');
+export function buildPostgresUpsertFromStage(spec: TableSpec, target: ConflictTarget): string {
   const insert =
     `INSERT INTO ${q(spec.table)} (${columnList(spec)}) ` +
-    `SELECT u.*, $1::bigint, $1::bigint FROM unnest(${arrays}) AS u ` +
+    `SELECT s.*, $1::bigint, $1::bigint FROM ${postgresStageTable(spec, target)} AS s ` +
     `${conflictClause(spec, 'postgres', target)} RETURNING created_batch`;
   return `WITH written AS (${insert}) SELECT count(*) FILTER (WHERE created_batch = $1::bigint)::int AS inserted, count(*)::int AS written FROM written`;
+}
+
+/** Rows as PostgreSQL's COPY text format: tab-separated, `\N` for null, backslash escapes. */
+export function toCopyText(cells: FlatRows, width: number): string {
+  const lines: string[] = [];
+  const fields: string[] = new Array<string>(width);
+  for (let start = 0; start < cells.length; start += width) {
+    for (let c = 0; c < width; c++) {
+      const cell = cells[start + c] ?? null;
+      fields[c] = cell === null ? '\\N' : typeof cell === 'number' ? String(cell) : escapeCopy(cell);
+    }
+    lines.push(fields.join('\t'));
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+const COPY_SPECIAL = /[\\\t\n\r]/;
+
+function escapeCopy(text: string): string {
+  if (!COPY_SPECIAL.test(text)) return text;
+  return text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
 function q(identifier: string): string {

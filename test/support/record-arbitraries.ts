@@ -53,6 +53,11 @@ const CHARS = [
   '\\',
   "'",
   '\u00a0',
+  // Separators and escapes of PostgreSQL's COPY text format, which the PostgreSQL store writes.
+  '\t',
+  '\n',
+  '\r',
+  'N',
 ];
 const textArb = fc.string({ unit: fc.constantFrom(...CHARS), minLength: 1, maxLength: 12 });
 const pool = (...values: string[]) => fc.constantFrom(...values);
