@@ -164,8 +164,7 @@ async function importOneFile(
   const context: FileContext = { store, file, format, size, info, options, errorBudget, now, started };
   const outcome = options.strict === true ? await judgeFile(context) : null;
   if (outcome !== null) return outcome.status === 'failed' ? failed(outcome.failure ?? '', size) : outcome;
-  const written = await writeFile(context);
-  return written.status === 'failed' ? { ...written, failure: written.failure ?? '' } : written;
+  return writeFile(context);
 }
 
 function parseJob(
