@@ -1,0 +1,10 @@
+export type {
+  ItemFacts,
+  ItemHistoryInput,
+  StageOrUnmapped,
+  StatusChange,
+  StatusClass,
+  StatusSpan,
+} from './item-history.js';
+export { computeItemFacts, orderChanges } from './item-history.js';
+export { percentileOfSorted, summarizeDurations } from './percentile.js';
