@@ -1,3 +1,5 @@
+export type { DurationSummary, FlowItem, FlowMetrics, Period, Shares } from './flow-metrics.js';
+export { averageDailyLoad, computeFlowMetrics, isInProgressAt } from './flow-metrics.js';
 export type {
   ItemFacts,
   ItemHistoryInput,
