@@ -1,3 +1,12 @@
+export {
+  civilFromDays,
+  DAY_MS,
+  dayOf,
+  daysFromCivil,
+  isoWeekday,
+  startOfMonthMs,
+  startOfNextMonthMs,
+} from './calendar.js';
 export type { ErrorCode } from './errors.js';
 export { FlowlensError, isFlowlensError } from './errors.js';
 export type { DeploymentStatus, FlowState, FlowType, RecordKind, RoleName, Stage } from './vocabulary.js';

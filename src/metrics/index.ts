@@ -1,3 +1,12 @@
+export type {
+  DoraChange,
+  DoraDeployment,
+  DoraIncident,
+  DoraInput,
+  DoraMetrics,
+  DoraTier,
+} from './dora-metrics.js';
+export { computeDoraMetrics, deploymentFrequencyTier } from './dora-metrics.js';
 export type { DurationSummary, FlowItem, FlowMetrics, Period, Shares } from './flow-metrics.js';
 export { averageDailyLoad, computeFlowMetrics, isInProgressAt } from './flow-metrics.js';
 export type {
