@@ -59,3 +59,33 @@ export function addCounts(a: CountsByKind, b: CountsByKind): CountsByKind {
   }
   return sum;
 }
+
+/** `import_batches` values of a batch: file_id, committed_at, first_line, last_line, end_offset, records, rejected. */
+export function batchLogValues(input: BatchInput): number[] {
+  return [
+    input.fileId,
+    input.committedAt,
+    input.firstLine,
+    input.lastLine,
+    input.endOffset,
+    input.recordCount,
+    input.rejectedCount,
+  ];
+}
+
+/**
+ * `import_files` values after a batch: committed_bytes, committed_line, records to add, rejected to
+ * add, counts (JSON), status, finished_at, and the file id.
+ */
+export function fileProgressValues(input: BatchInput, batchCounts: CountsByKind): (number | string | null)[] {
+  return [
+    input.endOffset,
+    input.lastLine,
+    input.recordCount,
+    input.rejectedCount,
+    JSON.stringify(addCounts(input.countsBefore, batchCounts)),
+    input.final ? 'done' : 'running',
+    input.final ? input.committedAt : null,
+    input.fileId,
+  ];
+}

@@ -9,7 +9,13 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { FlowlensError } from '../domain/index.js';
-import { addCounts, type BatchInput, type BatchResult, type CountsByKind } from './batch.js';
+import {
+  type BatchInput,
+  type BatchResult,
+  batchLogValues,
+  type CountsByKind,
+  fileProgressValues,
+} from './batch.js';
 import { failImportFile, rejectImportFile, startImportFile } from './import-files.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
@@ -121,15 +127,7 @@ function createPostgresImportLog(pool: pg.Pool, db: Kysely<Database>): ImportLog
       const batch = await client.query<{ id: number }>(
         `INSERT INTO import_batches (file_id, committed_at, first_line, last_line, end_offset, records, rejected, counts)
          VALUES ($1, $2, $3, $4, $5, $6, $7, '{}') RETURNING id`,
-        [
-          input.fileId,
-          input.committedAt,
-          input.firstLine,
-          input.lastLine,
-          input.endOffset,
-          input.recordCount,
-          input.rejectedCount,
-        ],
+        batchLogValues(input),
       );
       const batchId = Number(batch.rows[0]!.id);
       const counts: CountsByKind = {};
@@ -165,16 +163,7 @@ function createPostgresImportLog(pool: pg.Pool, db: Kysely<Database>): ImportLog
       await client.query(
         `UPDATE import_files SET committed_bytes = $1, committed_line = $2, records = records + $3, rejected = rejected + $4,
            counts = $5, status = $6, finished_at = $7 WHERE id = $8`,
-        [
-          input.endOffset,
-          input.lastLine,
-          input.recordCount,
-          input.rejectedCount,
-          JSON.stringify(addCounts(input.countsBefore, counts)),
-          input.final ? 'done' : 'running',
-          input.final ? input.committedAt : null,
-          input.fileId,
-        ],
+        fileProgressValues(input, counts),
       );
       await client.query('COMMIT');
       return { batchId, counts };

@@ -7,7 +7,13 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { FlowlensError } from '../domain/index.js';
-import { addCounts, type BatchInput, type BatchResult, type CountsByKind } from './batch.js';
+import {
+  type BatchInput,
+  type BatchResult,
+  batchLogValues,
+  type CountsByKind,
+  fileProgressValues,
+} from './batch.js';
 import { failImportFile, rejectImportFile, startImportFile } from './import-files.js';
 import { listAppliedMigrations, migrateToLatest, pendingMigrations } from './migrate.js';
 import type { Database } from './schema.js';
@@ -124,17 +130,7 @@ function createSqliteImportLog(raw: BetterSqlite3.Database, db: Kysely<Database>
   };
 
   const commit = raw.transaction((input: BatchInput): BatchResult => {
-    const batchId = Number(
-      insertBatch.run(
-        input.fileId,
-        input.committedAt,
-        input.firstLine,
-        input.lastLine,
-        input.endOffset,
-        input.recordCount,
-        input.rejectedCount,
-      ).lastInsertRowid,
-    );
+    const batchId = Number(insertBatch.run(...batchLogValues(input)).lastInsertRowid);
     const counts: CountsByKind = {};
     for (const spec of TABLE_LIST) {
       const rows = input.rows.get(spec.kind);
@@ -151,16 +147,7 @@ function createSqliteImportLog(raw: BetterSqlite3.Database, db: Kysely<Database>
     }
     updateBatchCounts.run(JSON.stringify(counts), batchId);
     for (const error of input.errors) insertError.run(input.fileId, error.line, error.field, error.message);
-    updateFile.run(
-      input.endOffset,
-      input.lastLine,
-      input.recordCount,
-      input.rejectedCount,
-      JSON.stringify(addCounts(input.countsBefore, counts)),
-      input.final ? 'done' : 'running',
-      input.final ? input.committedAt : null,
-      input.fileId,
-    );
+    updateFile.run(...fileProgressValues(input, counts));
     return { batchId, counts };
   });
 
