@@ -7,6 +7,14 @@ export type {
   DoraTier,
 } from './dora-metrics.js';
 export { computeDoraMetrics, deploymentFrequencyTier } from './dora-metrics.js';
+export type {
+  AgingItem,
+  CumulativeFlowDay,
+  DetailedFlowItem,
+  FlowDetails,
+  WaitingStatus,
+} from './flow-details.js';
+export { computeFlowDetails } from './flow-details.js';
 export type { DurationSummary, FlowItem, FlowMetrics, Period, Shares } from './flow-metrics.js';
 export { averageDailyLoad, computeFlowMetrics, isInProgressAt } from './flow-metrics.js';
 export type {
