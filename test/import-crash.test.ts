@@ -6,16 +6,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { importFiles } from '../src/ingest/index.js';
 import type { BatchInput, Store } from '../src/store/index.js';
 import { writeNdjson, writeText } from './support/files.js';
 import {
-  createTestDatabase,
   createTestStore,
   describeEachStore,
   dumpDatabase,
   type TestDatabase,
+  useTestStore,
 } from './support/stores.js';
 
 const RECORDS = 3000;
@@ -148,13 +148,7 @@ async function cleanImportDump(kind: 'sqlite' | 'postgres', file: string) {
 describeEachStore('crash safety', (kind) => {
   let database: TestDatabase;
   let store: Store;
-  beforeEach(async () => {
-    database = await createTestDatabase(kind);
-    store = await database.open();
-  });
-  afterEach(async () => {
-    await database.destroy();
-  });
+  useTestStore(kind, (opened) => ({ store, database } = opened));
 
   it.each([
     { killAfterBatches: 3, parallel: 'never' },

@@ -6,11 +6,17 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { importFiles } from '../src/ingest/index.js';
 import type { Store } from '../src/store/index.js';
 import { writeNdjson, writeText } from './support/files.js';
-import { createTestStore, describeEachStore, dumpDatabase, type TestDatabase } from './support/stores.js';
+import {
+  createTestStore,
+  describeEachStore,
+  dumpDatabase,
+  type TestDatabase,
+  useTestStore,
+} from './support/stores.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/devlake-jira/', import.meta.url));
 const WORK_ITEMS = `${FIXTURES}work-items.csv`;
@@ -49,12 +55,7 @@ function fixtureAsRecords(source: string): object[] {
 describeEachStore('CSV import', (kind) => {
   let store: Store;
   let database: TestDatabase;
-  beforeEach(async () => {
-    ({ store, database } = await createTestStore(kind));
-  });
-  afterEach(async () => {
-    await database.destroy();
-  });
+  useTestStore(kind, (opened) => ({ store, database } = opened));
 
   it('imports Jira work items and their status changes (DevLake sample)', async () => {
     const summary = await importFiles(store, [WORK_ITEMS, TRANSITIONS], { source: 'jira:EE' });

@@ -2,16 +2,16 @@
  * Bad input (contract.md §1): a line that is not valid gets a clear error naming the line number
  * and field, and the rest is still imported; with `strict`, a file with any bad line imports nothing.
  */
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { importFiles } from '../src/ingest/index.js';
 import type { Store } from '../src/store/index.js';
 import { writeNdjson, writeText } from './support/files.js';
 import {
   countRows,
-  createTestStore,
   describeEachStore,
   dumpDatabase,
   type TestDatabase,
+  useTestStore,
 } from './support/stores.js';
 
 const KINDS =
@@ -82,12 +82,7 @@ function expectedErrors(file: string) {
 describeEachStore('rejected lines', (kind) => {
   let store: Store;
   let database: TestDatabase;
-  beforeEach(async () => {
-    ({ store, database } = await createTestStore(kind));
-  });
-  afterEach(async () => {
-    await database.destroy();
-  });
+  useTestStore(kind, (opened) => ({ store, database } = opened));
 
   it('names the line, the field and what is wrong, and imports the valid lines', async () => {
     const file = writeNdjson(database.dir, 'mixed.ndjson', MIXED);

@@ -2,11 +2,11 @@
  * One hand-written file with every record kind of contract.md §1: what is stored, to the column,
  * with every timestamp converted to UTC epoch milliseconds, and what the summary counts.
  */
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { importFiles } from '../src/ingest/index.js';
 import type { Store } from '../src/store/index.js';
 import { writeNdjson } from './support/files.js';
-import { createTestStore, describeEachStore, dumpDatabase, type TestDatabase } from './support/stores.js';
+import { describeEachStore, dumpDatabase, type TestDatabase, useTestStore } from './support/stores.js';
 
 const RECORDS = [
   { kind: 'portfolio', id: 'p-digital', name: 'Digital' },
@@ -351,12 +351,7 @@ function countsWhere(field: 'inserted' | 'unchanged') {
 describeEachStore('importing every record kind', (kind) => {
   let store: Store;
   let database: TestDatabase;
-  beforeEach(async () => {
-    ({ store, database } = await createTestStore(kind));
-  });
-  afterEach(async () => {
-    await database.destroy();
-  });
+  useTestStore(kind, (opened) => ({ store, database } = opened));
 
   it('stores every field of every kind, instants as UTC epoch milliseconds', async () => {
     const file = writeNdjson(database.dir, 'org.ndjson', RECORDS);

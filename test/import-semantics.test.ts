@@ -3,11 +3,17 @@
  * from updated from unchanged, the identities of transitions with and without id, and references
  * that may arrive before their targets and are reported when they stay unresolved.
  */
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { importFiles } from '../src/ingest/index.js';
 import type { Store } from '../src/store/index.js';
 import { writeNdjson } from './support/files.js';
-import { createTestStore, describeEachStore, dumpDatabase, type TestDatabase } from './support/stores.js';
+import {
+  createTestStore,
+  describeEachStore,
+  dumpDatabase,
+  type TestDatabase,
+  useTestStore,
+} from './support/stores.js';
 
 const item = (id: string, status: string, extra: object = {}) => ({
   kind: 'workItem',
@@ -31,12 +37,7 @@ const transition = (item: string, at: string, extra: object = {}) => ({
 describeEachStore('import semantics', (kind) => {
   let store: Store;
   let database: TestDatabase;
-  beforeEach(async () => {
-    ({ store, database } = await createTestStore(kind));
-  });
-  afterEach(async () => {
-    await database.destroy();
-  });
+  useTestStore(kind, (opened) => ({ store, database } = opened));
 
   const statuses = async () => (await dumpDatabase(store)).work_items?.map((r) => [r.id, r.status]);
 

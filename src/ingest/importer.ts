@@ -126,17 +126,8 @@ async function importOneFile(
   const started = now();
   const format = detectFormat(file);
   const failed = (failure: string, bytes = 0): FileSummary => ({
-    file,
-    format: format ?? 'ndjson',
+    ...summaryOf(file, format ?? 'ndjson', bytes, now() - started),
     status: 'failed',
-    records: 0,
-    recordsThisRun: 0,
-    rejected: 0,
-    counts: {},
-    errors: [],
-    resumedAfterLine: null,
-    bytes,
-    durationMs: now() - started,
     failure,
   });
   if (format === null) {
@@ -302,9 +293,14 @@ async function writeFile(context: FileContext): Promise<FileSummary> {
 }
 
 function emptySummary(context: FileContext): FileSummary {
+  return summaryOf(context.file, context.format, context.size, context.now() - context.started);
+}
+
+/** A file's summary with nothing read yet. */
+function summaryOf(file: string, format: Format, bytes: number, durationMs: number): FileSummary {
   return {
-    file: context.file,
-    format: context.format,
+    file,
+    format,
     status: 'imported',
     records: 0,
     recordsThisRun: 0,
@@ -312,8 +308,8 @@ function emptySummary(context: FileContext): FileSummary {
     counts: {},
     errors: [],
     resumedAfterLine: null,
-    bytes: context.size,
-    durationMs: context.now() - context.started,
+    bytes,
+    durationMs,
   };
 }
 

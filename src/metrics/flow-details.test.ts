@@ -1,55 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { FlowType } from '../domain/index.js';
-import { computeFlowDetails, type DetailedFlowItem } from './flow-details.js';
-import { computeItemFacts, type StatusClass } from './item-history.js';
+import { A, B, C, D, DAY, d, E, PERIOD } from '../../test/support/metric-items.js';
+import { computeFlowDetails } from './flow-details.js';
 
-const DAY = 86_400_000;
-const T0 = Date.UTC(2025, 0, 6); // a Monday, 00:00 UTC
-const d = (days: number) => T0 + days * DAY;
-
-const MAPPING: Record<string, StatusClass> = {
-  Backlog: { stage: 'ideate', state: 'new' },
-  Ready: { stage: 'create', state: 'waiting' },
-  'In Progress': { stage: 'create', state: 'active' },
-  Done: { stage: 'release', state: 'done' },
-  "Won't Do": { stage: 'create', state: 'cancelled' },
-};
-const classify = (status: string): StatusClass => MAPPING[status] ?? { stage: 'unmapped', state: 'waiting' };
-
-function item(id: string, flowType: FlowType, changes: [number, string, string][]): DetailedFlowItem {
-  const facts = computeItemFacts({
-    createdAtMs: d(0),
-    status: changes.at(-1)?.[2] ?? 'Backlog',
-    changes: changes.map(([day, from, to]) => ({ atMs: d(day), from, to })),
-    classify,
-    asOfMs: d(30),
-  });
-  return { id, facts, flowType };
-}
-
-const ITEMS = [
-  item('A', 'feature', [
-    [1, 'Backlog', 'In Progress'],
-    [3, 'In Progress', 'Done'],
-  ]),
-  item('B', 'defect', [
-    [2, 'Backlog', 'Ready'],
-    [4, 'Ready', 'In Progress'],
-    [5, 'In Progress', 'Done'],
-  ]),
-  item('C', 'feature', [[1, 'Backlog', 'In Progress']]),
-  item('D', 'debt', [
-    [2, 'Backlog', 'In Progress'],
-    [12, 'In Progress', 'Done'],
-  ]),
-  item('E', 'risk', [
-    [1, 'Backlog', 'Ready'],
-    [6, 'Ready', "Won't Do"],
-  ]),
-];
+const ITEMS = [A, B, C, D, E];
 
 describe('the views behind the flow metrics (metrics.md §4)', () => {
-  const details = computeFlowDetails(ITEMS, { fromMs: d(0), toMs: d(10) });
+  const details = computeFlowDetails(ITEMS, PERIOD);
 
   it('wait by status: time completed items spent in waiting statuses, largest first', () => {
     // Only B (completed) waited: 2 days in Ready. E waited longer but was cancelled, C and D are not done.

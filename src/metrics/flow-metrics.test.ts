@@ -1,53 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FlowType } from '../domain/index.js';
-import { averageDailyLoad, computeFlowMetrics, type FlowItem } from './flow-metrics.js';
-import { computeItemFacts, type StatusClass } from './item-history.js';
+import { A, B, C, D, DAY, d, E, PERIOD } from '../../test/support/metric-items.js';
+import { averageDailyLoad, computeFlowMetrics } from './flow-metrics.js';
 
-const DAY = 86_400_000;
-const T0 = Date.UTC(2025, 0, 6); // a Monday, 00:00 UTC
-const d = (days: number) => T0 + days * DAY;
-
-const MAPPING: Record<string, StatusClass> = {
-  Backlog: { stage: 'ideate', state: 'new' },
-  Ready: { stage: 'create', state: 'waiting' },
-  'In Progress': { stage: 'create', state: 'active' },
-  Done: { stage: 'release', state: 'done' },
-  "Won't Do": { stage: 'create', state: 'cancelled' },
-};
-const classify = (status: string): StatusClass => MAPPING[status] ?? { stage: 'unmapped', state: 'waiting' };
-
-function item(flowType: FlowType, changes: [number, string, string][]): FlowItem {
-  const facts = computeItemFacts({
-    createdAtMs: d(0),
-    status: changes.at(-1)?.[2] ?? 'Backlog',
-    changes: changes.map(([day, from, to]) => ({ atMs: d(day), from, to })),
-    classify,
-    asOfMs: d(30),
-  });
-  return { facts, flowType };
-}
-
-// Hand-computed below, period [d0, d10).
-const A = item('feature', [
-  [1, 'Backlog', 'In Progress'],
-  [3, 'In Progress', 'Done'],
-]); // done d3: lead 3d, flow 2d, active 2d; ideate 1d, create 2d
-const B = item('defect', [
-  [2, 'Backlog', 'Ready'],
-  [4, 'Ready', 'In Progress'],
-  [5, 'In Progress', 'Done'],
-]); // done d5: lead 5d, flow 3d, active 1d; ideate 2d, create 3d
-const C = item('feature', [[1, 'Backlog', 'In Progress']]); // in progress from d1 on
-const D = item('debt', [
-  [2, 'Backlog', 'In Progress'],
-  [12, 'In Progress', 'Done'],
-]); // done after the period; in progress [d2, d12)
-const E = item('risk', [
-  [1, 'Backlog', 'Ready'],
-  [6, 'Ready', "Won't Do"],
-]); // cancelled at d6; in progress [d1, d6)
-const PERIOD = { fromMs: d(0), toMs: d(10) };
+// A: lead 3d, flow 2d, active 2d; ideate 1d, create 2d. B: lead 5d, flow 3d, active 1d; ideate 2d,
+// create 3d. C in progress from d1; D in progress [d2, d12); E in progress [d1, d6), then cancelled.
 
 describe('flow metrics of a period (metrics.md §4)', () => {
   const m = computeFlowMetrics([A, B, C, D, E], PERIOD);

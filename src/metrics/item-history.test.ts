@@ -1,28 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  computeItemFacts,
-  type ItemHistoryInput,
-  orderChanges,
-  type StatusChange,
-  type StatusClass,
-} from './item-history.js';
-
-const DAY = 86_400_000;
-const T0 = Date.UTC(2025, 0, 6);
-const d = (days: number) => T0 + days * DAY;
-
-const MAPPING: Record<string, StatusClass> = {
-  Backlog: { stage: 'ideate', state: 'new' },
-  Ready: { stage: 'create', state: 'waiting' },
-  'In Progress': { stage: 'create', state: 'active' },
-  'In Review': { stage: 'create', state: 'active' },
-  'Awaiting Deploy': { stage: 'release', state: 'waiting' },
-  Done: { stage: 'release', state: 'done' },
-  Closed: { stage: 'operate', state: 'done' },
-  "Won't Do": { stage: 'create', state: 'cancelled' },
-};
-const classify = (status: string): StatusClass => MAPPING[status] ?? { stage: 'unmapped', state: 'waiting' };
+import { classify, DAY, d } from '../../test/support/metric-items.js';
+import { computeItemFacts, type ItemHistoryInput, orderChanges, type StatusChange } from './item-history.js';
 
 function facts(changes: [number, string, string][], options: Partial<ItemHistoryInput> = {}) {
   return computeItemFacts({

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { describe, inject } from 'vitest';
+import { afterEach, beforeEach, describe, inject } from 'vitest';
 import { openPostgresStore, openSqliteStore, type Store, TABLE_LIST } from '../../src/store/index.js';
 
 export const STORES = ['sqlite', 'postgres'] as const;
@@ -108,6 +108,22 @@ export async function createTestStore(kind: StoreKind): Promise<TestStore> {
     await database.destroy();
     throw error;
   }
+}
+
+/**
+ * Gives each test of the enclosing suite a fresh store, handed to `receive` before the test, and
+ * removes its database after it.
+ */
+export function useTestStore(kind: StoreKind, receive: (opened: TestStore) => void): void {
+  let opened: TestStore | undefined;
+  beforeEach(async () => {
+    opened = await createTestStore(kind);
+    receive(opened);
+  });
+  afterEach(async () => {
+    await opened?.database.destroy();
+    opened = undefined;
+  });
 }
 
 /** Runs `body` with a fresh store and removes the database afterwards, whatever happens. */
