@@ -8,6 +8,7 @@ import { registerDbCommand } from './db-command.js';
 import { registerImportCommand } from './import-command.js';
 import type { CliIo } from './io.js';
 import { writeLine } from './io.js';
+import { registerMetricsCommand } from './metrics-command.js';
 
 export const VERSION = '0.1.0';
 
@@ -33,6 +34,7 @@ set FLOWLENS_DB or pass --db postgres://user@host/db to use PostgreSQL instead.`
   registerImportCommand(program, io, (code) => {
     exitCode = Math.max(exitCode, code);
   });
+  registerMetricsCommand(program, io);
   registerDbCommand(program, io);
   try {
     await program.parseAsync(argv as string[], { from: 'user' });

@@ -25,6 +25,8 @@ export interface DoraChange {
   readonly id: string;
   readonly createdAtMs: number;
   readonly firstCommitAtMs: number | null;
+  /** The work items it names; a change that names none is reported under data quality. */
+  readonly items?: readonly string[];
 }
 
 export interface DoraIncident {
@@ -67,61 +69,118 @@ export interface DoraMetrics {
     readonly negativeLeadTimes: readonly string[];
     /** Incidents attributed to a deployment in the period that are not resolved: listed, not averaged. */
     readonly unresolvedIncidents: readonly string[];
-    /** Incidents that name no deployment and follow none of their service. */
+    /** Incidents opened in the period that name no deployment and follow none of their service. */
     readonly unattributedIncidents: readonly string[];
+    /** Successful production deployments in the period that list no changes. */
+    readonly deploymentsWithoutChanges: readonly string[];
+    /** Changes first deployed in the period that name no work item. */
+    readonly unlinkedChanges: readonly string[];
   };
 }
 
 const HOUR_MS = 3_600_000;
 const WEEK_MS = 7 * DAY_MS;
 
-/** The four DORA keys, `timeToRestore` and what could not be counted. */
-export function computeDoraMetrics(input: DoraInput): DoraMetrics {
-  const { period } = input;
-  const inPeriod = (t: number) => t >= period.fromMs && t < period.toMs;
+/**
+ * The DORA facts that do not depend on the period or the scope, prepared once: the successful
+ * production deployments in time order, each change's first one (and so its lead time), and the
+ * deployment each incident is attributed to.
+ */
+export interface DoraIndex {
+  /** Successful production deployments, by time then id. */
+  readonly shipped: readonly DoraDeployment[];
+  readonly shippedAt: Float64Array;
+  /** Per shipped deployment: the changes it was the first to deploy, with their lead time in ms. */
+  readonly firstDeployed: readonly (readonly {
+    readonly id: string;
+    readonly leadMs: number;
+    readonly linked: boolean;
+  }[])[];
+  /** Per shipped deployment: the incidents attributed to it. */
+  readonly caused: readonly (readonly DoraIncident[])[];
+  /** Incidents that name no known deployment and follow none of their service, by opening time. */
+  readonly unattributed: readonly DoraIncident[];
+}
+
+/** Prepares the DORA facts of deployments, changes and incidents (metrics.md §5). */
+export function prepareDora(input: Omit<DoraInput, 'period'>): DoraIndex {
   const shipped = input.deployments
     .filter((d) => d.success && d.production)
     .sort((a, b) => a.atMs - b.atMs || compare(a.id, b.id));
-  const shippedInPeriod = shipped.filter((d) => inPeriod(d.atMs));
+  const shippedAt = Float64Array.from(shipped, (d) => d.atMs);
 
-  // Lead time for changes: from first commit (or creation) to the change's first successful production deployment.
-  const firstDeployment = new Map<string, number>();
-  for (const deployment of shipped) {
-    for (const change of deployment.changes)
-      if (!firstDeployment.has(change)) firstDeployment.set(change, deployment.atMs);
+  const firstSlot = new Map<string, number>();
+  shipped.forEach((deployment, slot) => {
+    for (const change of deployment.changes) if (!firstSlot.has(change)) firstSlot.set(change, slot);
+  });
+  const firstDeployed: { id: string; leadMs: number; linked: boolean }[][] = shipped.map(() => []);
+  for (const change of input.changes) {
+    const slot = firstSlot.get(change.id);
+    if (slot === undefined) continue;
+    (firstDeployed[slot] as { id: string; leadMs: number; linked: boolean }[]).push({
+      id: change.id,
+      leadMs: (shippedAt[slot] as number) - (change.firstCommitAtMs ?? change.createdAtMs),
+      linked: change.items === undefined || change.items.length > 0,
+    });
   }
+
+  const slotById = new Map(shipped.map((d, slot) => [d.id, slot]));
+  const slotsByService = new Map<string, number[]>();
+  shipped.forEach((d, slot) => {
+    const slots = slotsByService.get(d.service) ?? [];
+    slots.push(slot);
+    slotsByService.set(d.service, slots);
+  });
+  const caused: DoraIncident[][] = shipped.map(() => []);
+  const unattributed: DoraIncident[] = [];
+  for (const incident of input.incidents) {
+    const named = incident.causedBy === null ? undefined : slotById.get(incident.causedBy);
+    const slot = named ?? lastBefore(slotsByService.get(incident.service), shippedAt, incident.openedAtMs);
+    if (slot === undefined) unattributed.push(incident);
+    else (caused[slot] as DoraIncident[]).push(incident);
+  }
+  unattributed.sort((a, b) => a.openedAtMs - b.openedAtMs || compare(a.id, b.id));
+  return { shipped, shippedAt, firstDeployed, caused, unattributed };
+}
+
+/** The four DORA keys, `timeToRestore` and what could not be counted. */
+export function computeDoraMetrics(input: DoraInput): DoraMetrics {
+  return queryDora(prepareDora(input), input.period, null);
+}
+
+/**
+ * The DORA metrics of a period for the deployments of the services in scope (`inScope`; null: all).
+ */
+export function queryDora(
+  index: DoraIndex,
+  period: Period,
+  inScope: ((service: string) => boolean) | null,
+): DoraMetrics {
+  const first = lowerBound(index.shippedAt, period.fromMs);
+  const end = lowerBound(index.shippedAt, period.toMs);
+  const shippedAtInPeriod: number[] = [];
   const leadTimes: number[] = [];
   const negativeLeadTimes: string[] = [];
-  for (const change of input.changes) {
-    const deployedAt = firstDeployment.get(change.id);
-    if (deployedAt === undefined || !inPeriod(deployedAt)) continue;
-    const leadMs = deployedAt - (change.firstCommitAtMs ?? change.createdAtMs);
-    if (leadMs < 0) negativeLeadTimes.push(change.id);
-    else leadTimes.push(leadMs);
-  }
-  const leadMedian = median(leadTimes);
-
-  // Incidents count against the deployment they name, else the last one of their service before them.
-  const byId = new Map(shipped.map((d) => [d.id, d]));
-  const caused = new Map<string, DoraIncident[]>();
-  const unattributedIncidents: string[] = [];
-  for (const incident of input.incidents) {
-    const named = incident.causedBy === null ? undefined : byId.get(incident.causedBy);
-    const cause = named ?? lastBefore(shipped, incident.service, incident.openedAtMs);
-    if (cause === undefined) {
-      unattributedIncidents.push(incident.id);
-      continue;
-    }
-    const list = caused.get(cause.id) ?? [];
-    list.push(incident);
-    caused.set(cause.id, list);
-  }
-  const failed = shippedInPeriod.filter((d) => caused.has(d.id));
+  const unlinkedChanges: string[] = [];
+  const deploymentsWithoutChanges: string[] = [];
   const recovery: number[] = [];
   const restore: number[] = [];
   const unresolvedIncidents: string[] = [];
-  for (const deployment of shippedInPeriod) {
-    for (const incident of caused.get(deployment.id) ?? []) {
+  let failed = 0;
+  for (let slot = first; slot < end; slot++) {
+    const deployment = index.shipped[slot] as DoraDeployment;
+    if (inScope !== null && !inScope(deployment.service)) continue;
+    shippedAtInPeriod.push(deployment.atMs);
+    if (deployment.changes.length === 0) deploymentsWithoutChanges.push(deployment.id);
+    // Lead time for changes: from first commit (or creation) to the change's first successful production deployment.
+    for (const change of index.firstDeployed[slot] ?? []) {
+      if (change.leadMs < 0) negativeLeadTimes.push(change.id);
+      else leadTimes.push(change.leadMs);
+      if (!change.linked) unlinkedChanges.push(change.id);
+    }
+    const incidents = index.caused[slot] ?? [];
+    if (incidents.length > 0) failed++;
+    for (const incident of incidents) {
       if (incident.resolvedAtMs === null) {
         unresolvedIncidents.push(incident.id);
         continue;
@@ -130,15 +189,27 @@ export function computeDoraMetrics(input: DoraInput): DoraMetrics {
       restore.push(incident.resolvedAtMs - incident.openedAtMs);
     }
   }
+  const unattributedIncidents = index.unattributed
+    .filter(
+      (i) =>
+        i.openedAtMs >= period.fromMs &&
+        i.openedAtMs < period.toMs &&
+        (inScope === null || inScope(i.service)),
+    )
+    .map((i) => i.id);
+  const leadMedian = median(leadTimes);
   const recoveryMedian = median(recovery);
-  const failureRate = shippedInPeriod.length > 0 ? failed.length / shippedInPeriod.length : null;
+  const count = shippedAtInPeriod.length;
+  const failureRate = count > 0 ? failed / count : null;
 
   return {
     deploymentFrequency: {
-      count: shippedInPeriod.length,
-      perWeek:
-        period.toMs > period.fromMs ? shippedInPeriod.length / ((period.toMs - period.fromMs) / WEEK_MS) : 0,
-      tier: deploymentFrequencyTier(shippedInPeriod, period),
+      count,
+      perWeek: period.toMs > period.fromMs ? count / ((period.toMs - period.fromMs) / WEEK_MS) : 0,
+      tier: deploymentFrequencyTier(
+        shippedAtInPeriod.map((atMs) => ({ atMs })),
+        period,
+      ),
     },
     leadTimeForChanges: {
       median: seconds(leadMedian),
@@ -182,7 +253,13 @@ export function computeDoraMetrics(input: DoraInput): DoraMetrics {
                 : 'low',
     },
     timeToRestore: { median: seconds(median(restore)), count: restore.length },
-    quality: { negativeLeadTimes, unresolvedIncidents, unattributedIncidents },
+    quality: {
+      negativeLeadTimes,
+      unresolvedIncidents,
+      unattributedIncidents,
+      deploymentsWithoutChanges,
+      unlinkedChanges,
+    },
   };
 }
 
@@ -192,7 +269,7 @@ export function computeDoraMetrics(input: DoraInput): DoraMetrics {
  * the period. Null with no whole week or no deployment; with no whole month, medium is not tested.
  */
 export function deploymentFrequencyTier(
-  deployments: readonly DoraDeployment[],
+  deployments: readonly { readonly atMs: number }[],
   period: Period,
 ): DoraTier | null {
   if (deployments.length === 0) return null;
@@ -223,17 +300,33 @@ export function deploymentFrequencyTier(
   return 'low';
 }
 
+/** The last slot of a service's deployments (in time order) strictly before t. */
 function lastBefore(
-  shipped: readonly DoraDeployment[],
-  service: string,
+  slots: readonly number[] | undefined,
+  shippedAt: Float64Array,
   t: number,
-): DoraDeployment | undefined {
-  let found: DoraDeployment | undefined;
-  for (const deployment of shipped) {
-    if (deployment.atMs >= t) break;
-    if (deployment.service === service) found = deployment;
+): number | undefined {
+  if (slots === undefined) return undefined;
+  let lo = 0;
+  let hi = slots.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((shippedAt[slots[mid] as number] as number) < t) lo = mid + 1;
+    else hi = mid;
   }
-  return found;
+  return lo === 0 ? undefined : slots[lo - 1];
+}
+
+/** The first position whose value is ≥ t. */
+function lowerBound(sorted: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function median(values: readonly number[]): number | null {

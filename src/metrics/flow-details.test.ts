@@ -15,8 +15,22 @@ describe('the views behind the flow metrics (metrics.md §4)', () => {
   it('aging work in progress: age at the end against the period’s flow-time percentiles, oldest first', () => {
     // flow times of A and B: 2 d and 3 d → median 2 d, p85 3 d
     expect(details.aging).toEqual([
-      { id: 'C', status: 'In Progress', ageSeconds: (9 * DAY) / 1000, beyondMedian: true, beyondP85: true },
-      { id: 'D', status: 'In Progress', ageSeconds: (8 * DAY) / 1000, beyondMedian: true, beyondP85: true },
+      {
+        source: '',
+        id: 'C',
+        status: 'In Progress',
+        ageSeconds: (9 * DAY) / 1000,
+        beyondMedian: true,
+        beyondP85: true,
+      },
+      {
+        source: '',
+        id: 'D',
+        status: 'In Progress',
+        ageSeconds: (8 * DAY) / 1000,
+        beyondMedian: true,
+        beyondP85: true,
+      },
     ]);
   });
 
@@ -39,8 +53,9 @@ describe('the views behind the flow metrics (metrics.md §4)', () => {
 
   it('velocity per ISO week and throughput per day count completions', () => {
     expect(details.velocityByWeek).toEqual([
-      { weekStartMs: d(0), count: 2 },
-      { weekStartMs: d(7), count: 0 },
+      // A (feature) done d3, B (defect) done d5
+      { weekStartMs: d(0), count: 2, byType: { feature: 1, defect: 1, risk: 0, debt: 0 } },
+      { weekStartMs: d(7), count: 0, byType: { feature: 0, defect: 0, risk: 0, debt: 0 } },
     ]);
     expect(details.throughputByDay.map((b) => b.count)).toEqual([0, 0, 0, 1, 0, 1, 0, 0, 0, 0]);
   });

@@ -2,11 +2,14 @@ export type {
   DoraChange,
   DoraDeployment,
   DoraIncident,
+  DoraIndex,
   DoraInput,
   DoraMetrics,
   DoraTier,
 } from './dora-metrics.js';
-export { computeDoraMetrics, deploymentFrequencyTier } from './dora-metrics.js';
+export { computeDoraMetrics, deploymentFrequencyTier, prepareDora, queryDora } from './dora-metrics.js';
+export type { FlatFacts, IndexedItem } from './fact-index.js';
+export { Dictionary, FactIndex, FLAG, STAGE_CODES, STATE_CODES, toFlatFacts } from './fact-index.js';
 export type {
   AgingItem,
   CumulativeFlowDay,
@@ -16,7 +19,7 @@ export type {
 } from './flow-details.js';
 export { computeFlowDetails } from './flow-details.js';
 export type { DurationSummary, FlowItem, FlowMetrics, Period, Shares } from './flow-metrics.js';
-export { averageDailyLoad, computeFlowMetrics, isInProgressAt } from './flow-metrics.js';
+export { averageDailyLoad, computeFlowMetrics, indexItems, isInProgressAt } from './flow-metrics.js';
 export type {
   ItemFacts,
   ItemHistoryInput,
@@ -26,4 +29,8 @@ export type {
   StatusSpan,
 } from './item-history.js';
 export { computeItemFacts, orderChanges } from './item-history.js';
+export type { MappingDefinition, TypeClass } from './mapping.js';
+export { Mappings, UNMAPPED_STATUS } from './mapping.js';
 export { percentileOfSorted, summarizeDurations } from './percentile.js';
+export type { FlowQueryResult, ItemQuality } from './period-query.js';
+export { queryFlow, statusAt } from './period-query.js';

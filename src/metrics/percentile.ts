@@ -5,7 +5,7 @@
  */
 
 /** The p-th percentile (0 ≤ p ≤ 100) of values sorted ascending; null when there are none. */
-export function percentileOfSorted(sorted: readonly number[], p: number): number | null {
+export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number | null {
   if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile ${p} is not between 0 and 100`);
   const n = sorted.length;
   if (n === 0) return null;

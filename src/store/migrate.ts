@@ -7,6 +7,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } fr
 import { FlowlensError } from '../domain/index.js';
 import type { Dialect } from './dialect.js';
 import { createInitialMigration } from './migrations/0001-initial.js';
+import { createItemFactsMigration } from './migrations/0002-item-facts.js';
 import type { Database } from './schema.js';
 
 const MIGRATION_TABLE = 'flowlens_migrations';
@@ -15,6 +16,7 @@ const MIGRATION_LOCK_TABLE = 'flowlens_migrations_lock';
 function allMigrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-initial': createInitialMigration(dialect),
+    '0002-item-facts': createItemFactsMigration(dialect),
   };
 }
 

@@ -149,7 +149,39 @@ export interface ImportErrorTable {
   message: string;
 }
 
+/** Facts of one work item (migration 0002), derived by src/engine from its history. */
+export interface ItemFactsTable {
+  source: string;
+  item: string;
+  team: string | null;
+  raw_type: string;
+  flow_type: string;
+  type_mapped: number;
+  created_at: number;
+  started_at: number | null;
+  completed_at: number | null;
+  current_status: string;
+  current_state: string;
+  current_stage: string;
+  lead_ms: number | null;
+  flow_ms: number | null;
+  active_ms: number | null;
+  stage_ms: string;
+  spans: string;
+  wip: string;
+  flags: number;
+  out_of_order: number;
+}
+
+/** Items whose facts must be recomputed (kept by triggers, migration 0002). */
+export interface FactsPendingTable {
+  source: string;
+  item: string;
+}
+
 export interface Database {
+  item_facts: ItemFactsTable;
+  facts_pending: FactsPendingTable;
   portfolios: PortfolioTable;
   value_streams: ValueStreamTable;
   teams: TeamTable;

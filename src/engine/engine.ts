@@ -1,0 +1,433 @@
+/**
+ * The metric engine: the stored facts loaded into the in-memory index, the DORA facts prepared, the
+ * organisation, and the answers of `flowlens metrics` and the API computed from them (contract.md
+ * §2, docs/metrics.md). `refresh()` brings it up to date after an import: it recomputes the facts
+ * of the items the import touched and updates the index with them only.
+ */
+import { sql } from 'kysely';
+import { formatInstant } from '../contract/index.js';
+import { DAY_MS, FlowlensError } from '../domain/index.js';
+import {
+  computeItemFacts,
+  type DoraIndex,
+  type DoraMetrics,
+  FactIndex,
+  type FlatFacts,
+  type FlowDetails,
+  type FlowMetrics,
+  type ItemQuality,
+  type Mappings,
+  orderChanges,
+  prepareDora,
+  queryDora,
+  queryFlow,
+  type WaitingStatus,
+} from '../metrics/index.js';
+import type { Database, Store } from '../store/index.js';
+import { fromRow, loadMappings, pendingFactCount, type RefreshReport, refreshFacts } from './facts.js';
+import {
+  loadOrg,
+  type OrgModel,
+  orgTree,
+  type ResolvedScope,
+  resolveScope,
+  type ScopeQuery,
+  servicesOf,
+} from './org.js';
+
+export interface MetricsQuery extends ScopeQuery {
+  readonly fromMs: number;
+  readonly toMs: number;
+}
+
+/** The JSON of `flowlens metrics --json` and `GET /api/v1/metrics` (contract.md §2). */
+export interface MetricsDocument {
+  readonly period: { readonly from: string; readonly to: string };
+  readonly scope: ResolvedScope['scope'];
+  readonly flow: Omit<FlowMetrics, 'loadDistribution'> & {
+    readonly loadDistribution: FlowMetrics['loadDistribution'];
+    readonly waitByStatus: readonly WaitingStatus[];
+  };
+  readonly dora: Omit<DoraMetrics, 'quality'>;
+  readonly dataQuality: DataQuality;
+}
+
+interface Examples {
+  readonly count: number;
+  /** Up to 10 ids. */
+  readonly examples: readonly string[];
+}
+
+export interface DataQuality extends ItemQuality {
+  readonly unlinkedChanges: Examples;
+  readonly deploymentsWithoutChanges: Examples;
+  readonly unattributedIncidents: Examples;
+  readonly unresolvedIncidents: Examples;
+  readonly negativeLeadTimes: Examples;
+  /** Records imported again unchanged (counted by the import log, organisation-wide). */
+  readonly duplicateRecords: number;
+  /** Items whose facts wait to be recomputed (0 once the engine is up to date). */
+  readonly pendingItems: number;
+}
+
+export interface EngineOptions {
+  /** Only the items of this scope are loaded (the command line loads what it needs). */
+  readonly scope?: ScopeQuery;
+  readonly now?: () => number;
+}
+
+const EXAMPLES = 10;
+
+export class MetricsEngine {
+  private constructor(
+    private readonly store: Store,
+    readonly index: FactIndex,
+    private dora: DoraIndex,
+    private org: OrgModel,
+    private mappings: Mappings,
+    private duplicates: number,
+    private pending: number,
+    private readonly options: EngineOptions,
+  ) {}
+
+  /**
+   * Opens the engine on a store: queued facts are computed first (so the numbers are up to date),
+   * then the facts are loaded into the index.
+   */
+  static async open(store: Store, options: EngineOptions = {}): Promise<MetricsEngine> {
+    await refreshFacts(store);
+    const [org, mappings] = await Promise.all([loadOrg(store.db), loadMappings(store.db)]);
+    const index = new FactIndex();
+    let query = store.db.selectFrom('item_facts').selectAll();
+    if (options.scope !== undefined) {
+      const teams =
+        options.scope.team !== undefined
+          ? [options.scope.team]
+          : resolveScope(org, options.scope, new Set()).teams;
+      if (teams !== null)
+        query = teams.length === 0 ? query.where(sql<boolean>`1 = 0`) : query.where('team', 'in', teams);
+    }
+    for (const row of await query.execute()) index.upsertFlat(fromRow(row));
+    const engine = new MetricsEngine(
+      store,
+      index,
+      prepareDora({ deployments: [], changes: [], incidents: [] }),
+      org,
+      mappings,
+      0,
+      0,
+      options,
+    );
+    await engine.reloadDora();
+    await engine.reloadBookkeeping();
+    return engine;
+  }
+
+  /**
+   * After an import: recomputes the queued items' facts, updates the index with them, and reloads
+   * the organisation and the DORA facts.
+   */
+  async refresh(): Promise<RefreshReport> {
+    const report = await refreshFacts(this.store, {
+      onPage: (facts: readonly FlatFacts[], removed) => {
+        for (const f of facts) this.index.upsertFlat(f);
+        for (const r of removed) this.index.remove(r.source, r.id);
+      },
+    });
+    this.index.compactIfWorthIt();
+    [this.org, this.mappings] = await Promise.all([loadOrg(this.store.db), loadMappings(this.store.db)]);
+    await this.reloadDora();
+    await this.reloadBookkeeping();
+    return report;
+  }
+
+  organisation(): OrgModel {
+    return this.org;
+  }
+
+  tree() {
+    return orgTree(this.org);
+  }
+
+  /** Resolves a scope; throws INVALID_ARGUMENT naming an unknown team, value stream or portfolio. */
+  resolve(query: ScopeQuery): ResolvedScope {
+    return resolveScope(this.org, query, new Set(this.index.teams.values));
+  }
+
+  /** Flow metrics, DORA metrics and data quality of a scope and period (contract.md §2). */
+  metrics(query: MetricsQuery): MetricsDocument {
+    checkPeriod(query);
+    const resolved = this.resolve(query);
+    const period = { fromMs: query.fromMs, toMs: query.toMs };
+    const flow = queryFlow(this.index, this.index.teamMask(resolved.teams), period);
+    const services = servicesOf(this.org, resolved.teams);
+    const dora = queryDora(this.dora, period, services === null ? null : (s) => services.has(s));
+    const { quality, ...doraMetrics } = dora;
+    const examples = (ids: readonly string[]): Examples => ({
+      count: ids.length,
+      examples: ids.slice(0, EXAMPLES),
+    });
+    return {
+      period: { from: formatInstant(query.fromMs), to: formatInstant(query.toMs) },
+      scope: resolved.scope,
+      flow: {
+        velocity: flow.flow.velocity,
+        flowTime: flow.flow.flowTime,
+        leadTime: flow.flow.leadTime,
+        efficiency: flow.flow.efficiency,
+        load: flow.flow.load,
+        distribution: flow.flow.distribution,
+        stages: flow.flow.stages,
+        loadDistribution: flow.flow.loadDistribution,
+        waitByStatus: flow.waitByStatus.slice(0, 10),
+      },
+      dora: doraMetrics,
+      dataQuality: {
+        ...flow.quality,
+        unlinkedChanges: examples(quality.unlinkedChanges),
+        deploymentsWithoutChanges: examples(quality.deploymentsWithoutChanges),
+        unattributedIncidents: examples(quality.unattributedIncidents),
+        unresolvedIncidents: examples(quality.unresolvedIncidents),
+        negativeLeadTimes: examples(quality.negativeLeadTimes),
+        duplicateRecords: this.duplicates,
+        pendingItems: this.pending,
+      },
+    };
+  }
+
+  /** The daily and weekly series and the views behind the metrics (GET /api/v1/metrics/series). */
+  series(query: MetricsQuery) {
+    checkPeriod(query);
+    const resolved = this.resolve(query);
+    const period = { fromMs: query.fromMs, toMs: query.toMs };
+    const result = queryFlow(this.index, this.index.teamMask(resolved.teams), period, { details: true });
+    const details = result.details as FlowDetails;
+    const day = (ms: number) => formatInstant(ms).slice(0, 10);
+    return {
+      period: { from: formatInstant(query.fromMs), to: formatInstant(query.toMs) },
+      scope: resolved.scope,
+      velocityByWeek: details.velocityByWeek.map((w) => ({
+        week: day(w.weekStartMs),
+        count: w.count,
+        byType: w.byType,
+      })),
+      throughputByDay: details.throughputByDay.map((d) => ({ day: day(d.dayStartMs), count: d.count })),
+      loadByDay: details.loadByDay.map((d) => ({ day: day(d.dayStartMs), load: d.load })),
+      cumulativeFlow: details.cumulativeFlow.map((d) => ({
+        day: day(d.atMs),
+        byState: d.byState,
+        byStatus: d.byStatus,
+      })),
+      waitByStatus: details.waitByStatus,
+      aging: details.aging,
+    };
+  }
+
+  /** One item: its record, its status history with durations, its facts now, and its delivery. */
+  async item(source: string, id: string) {
+    const db = this.store.db;
+    const row = await db
+      .selectFrom('work_items')
+      .selectAll()
+      .where('source', '=', source)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (row === undefined)
+      throw new FlowlensError('NOT_FOUND', `there is no work item "${id}" in source "${source}"`);
+    const transitions = await db
+      .selectFrom('transitions')
+      .select(['at', 'from_status', 'to_status', 'id', 'by'])
+      .where('source', '=', source)
+      .where('item', '=', id)
+      .execute();
+    const now = (this.options.now ?? Date.now)();
+    const resolved = this.mappings.forItem(source, row.team);
+    const changes = transitions.map((t) => ({ atMs: Number(t.at), from: t.from_status, to: t.to_status }));
+    const facts = computeItemFacts({
+      createdAtMs: Number(row.created_at),
+      status: row.status,
+      changes,
+      classify: resolved.classify,
+      asOfMs: now,
+    });
+    const seconds = (ms: number | null) => (ms === null ? null : ms / 1000);
+    const iso = (ms: number | null) => (ms === null ? null : formatInstant(ms));
+    const linked = await this.delivery(id);
+    return {
+      item: {
+        source: row.source,
+        id: row.id,
+        type: row.type,
+        flowType: resolved.typeOf(row.type).flowType,
+        typeMapped: resolved.typeOf(row.type).mapped,
+        status: row.status,
+        title: row.title,
+        team: row.team,
+        parent: row.parent,
+        url: row.url,
+        labels: row.labels === null ? [] : (JSON.parse(row.labels) as string[]),
+        estimate: row.estimate,
+        product: row.product,
+        createdAt: formatInstant(Number(row.created_at)),
+      },
+      history: orderChanges(changes).map((c) => ({ at: formatInstant(c.atMs), from: c.from, to: c.to })),
+      facts: {
+        asOf: formatInstant(now),
+        createdAt: formatInstant(facts.createdAtMs),
+        startedAt: iso(facts.startedAtMs),
+        completedAt: iso(facts.completedAtMs),
+        currentStatus: facts.currentStatus,
+        currentStage: facts.currentStage,
+        currentState: facts.currentState,
+        leadTime: seconds(facts.leadTimeMs),
+        flowTime: seconds(facts.flowTimeMs),
+        activeTime: seconds(facts.activeTimeMs),
+        age:
+          facts.startedAtMs === null || facts.completedAtMs !== null
+            ? null
+            : seconds(now - facts.startedAtMs),
+        timePerStage: mapValues(facts.timePerStageMs, (ms) => ms / 1000),
+        timePerStatus: mapValues(facts.timePerStatusMs, (ms) => ms / 1000),
+        spans: facts.spans.map((s) => ({
+          status: s.status,
+          stage: s.stage,
+          state: s.state,
+          from: formatInstant(s.startMs),
+          to: formatInstant(s.endMs),
+          seconds: (s.endMs - s.startMs) / 1000,
+        })),
+        flags: facts.flags,
+      },
+      ...linked,
+    };
+  }
+
+  private async delivery(id: string) {
+    const db = this.store.db;
+    const pattern = `%${JSON.stringify(id).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const changes = await db
+      .selectFrom('changes')
+      .selectAll()
+      .where((eb) => eb('items', 'like', eb.val(pattern)))
+      .execute();
+    const linkedChanges = changes.filter((c) => (JSON.parse(c.items ?? '[]') as string[]).includes(id));
+    const changeIds = new Set(linkedChanges.map((c) => c.id));
+    const deployments: Database['deployments'][] = [];
+    for (const change of linkedChanges) {
+      const changePattern = `%${JSON.stringify(change.id).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const rows = await db
+        .selectFrom('deployments')
+        .selectAll()
+        .where('changes', 'like', changePattern)
+        .execute();
+      for (const d of rows)
+        if (
+          (JSON.parse(d.changes ?? '[]') as string[]).some((c) => changeIds.has(c)) &&
+          !deployments.some((x) => x.id === d.id && x.source === d.source)
+        )
+          deployments.push(d);
+    }
+    const deploymentIds = deployments.map((d) => d.id);
+    const incidents =
+      deploymentIds.length === 0
+        ? []
+        : await db.selectFrom('incidents').selectAll().where('caused_by', 'in', deploymentIds).execute();
+    const iso = (ms: number | null) => (ms === null ? null : formatInstant(Number(ms)));
+    return {
+      changes: linkedChanges.map((c) => ({
+        source: c.source,
+        id: c.id,
+        createdAt: formatInstant(Number(c.created_at)),
+        firstCommitAt: iso(c.first_commit_at),
+        mergedAt: iso(c.merged_at),
+        repository: c.repository,
+        author: c.author,
+        reviewed: c.reviewed === null ? null : Number(c.reviewed) === 1,
+      })),
+      deployments: deployments
+        .sort((a, b) => Number(a.at) - Number(b.at))
+        .map((d) => ({
+          source: d.source,
+          id: d.id,
+          service: d.service,
+          environment: d.environment,
+          production: this.mappings.isProduction(d.source, d.environment),
+          at: formatInstant(Number(d.at)),
+          status: d.status,
+        })),
+      incidents: incidents.map((i) => ({
+        source: i.source,
+        id: i.id,
+        service: i.service,
+        openedAt: formatInstant(Number(i.opened_at)),
+        resolvedAt: iso(i.resolved_at),
+        causedBy: i.caused_by,
+        severity: i.severity,
+      })),
+    };
+  }
+
+  private async reloadDora(): Promise<void> {
+    const db = this.store.db;
+    const [deployments, changes, incidents] = await Promise.all([
+      db
+        .selectFrom('deployments')
+        .select(['source', 'id', 'service', 'environment', 'at', 'status', 'changes'])
+        .execute(),
+      db.selectFrom('changes').select(['id', 'created_at', 'first_commit_at', 'items']).execute(),
+      db.selectFrom('incidents').select(['id', 'service', 'opened_at', 'resolved_at', 'caused_by']).execute(),
+    ]);
+    this.dora = prepareDora({
+      deployments: deployments.map((d) => ({
+        id: d.id,
+        service: d.service,
+        atMs: Number(d.at),
+        success: d.status === 'success',
+        production: this.mappings.isProduction(d.source, d.environment),
+        changes: d.changes === null ? [] : (JSON.parse(d.changes) as string[]),
+      })),
+      changes: changes.map((c) => ({
+        id: c.id,
+        createdAtMs: Number(c.created_at),
+        firstCommitAtMs: c.first_commit_at === null ? null : Number(c.first_commit_at),
+        items: c.items === null ? [] : (JSON.parse(c.items) as string[]),
+      })),
+      incidents: incidents.map((i) => ({
+        id: i.id,
+        service: i.service,
+        openedAtMs: Number(i.opened_at),
+        resolvedAtMs: i.resolved_at === null ? null : Number(i.resolved_at),
+        causedBy: i.caused_by,
+      })),
+    });
+  }
+
+  private async reloadBookkeeping(): Promise<void> {
+    const batches = await this.store.db.selectFrom('import_batches').select('counts').execute();
+    let duplicates = 0;
+    for (const batch of batches) {
+      const counts = JSON.parse(batch.counts) as Record<string, { unchanged?: number }>;
+      for (const kind of Object.values(counts)) duplicates += kind.unchanged ?? 0;
+    }
+    this.duplicates = duplicates;
+    this.pending = await pendingFactCount(this.store);
+  }
+}
+
+/** A period must be [from, to) with from < to and at most 10 years long. */
+export function checkPeriod(query: { fromMs: number; toMs: number }): void {
+  if (!(query.fromMs < query.toMs))
+    throw new FlowlensError(
+      'INVALID_ARGUMENT',
+      `the period is empty: --to (${formatInstant(query.toMs)}) must be after --from (${formatInstant(query.fromMs)})`,
+    );
+  if (query.toMs - query.fromMs > 3660 * DAY_MS)
+    throw new FlowlensError('INVALID_ARGUMENT', 'the period is longer than 10 years; ask for a shorter one');
+}
+
+function mapValues<T, U>(
+  record: Readonly<Partial<Record<string, T>>>,
+  f: (value: T) => U,
+): Record<string, U> {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, f(v as T)]));
+}
