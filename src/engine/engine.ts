@@ -4,7 +4,6 @@
  * §2, docs/metrics.md). `refresh()` brings it up to date after an import: it recomputes the facts
  * of the items the import touched and updates the index with them only.
  */
-import { sql } from 'kysely';
 import { formatInstant } from '../contract/index.js';
 import { DAY_MS, FlowlensError } from '../domain/index.js';
 import {
@@ -98,16 +97,14 @@ export class MetricsEngine {
     await refreshFacts(store);
     const [org, mappings] = await Promise.all([loadOrg(store.db), loadMappings(store.db)]);
     const index = new FactIndex();
-    let query = store.db.selectFrom('item_facts').selectAll();
-    if (options.scope !== undefined) {
-      const teams =
-        options.scope.team !== undefined
+    const teams =
+      options.scope === undefined
+        ? null
+        : options.scope.team !== undefined
           ? [options.scope.team]
           : resolveScope(org, options.scope, new Set()).teams;
-      if (teams !== null)
-        query = teams.length === 0 ? query.where(sql<boolean>`1 = 0`) : query.where('team', 'in', teams);
-    }
-    for (const row of await query.execute()) index.upsertFlat(fromRow(row));
+    await store.factsQueue.scan(teams, (row) => index.upsertFlat(fromRow(row)));
+
     const engine = new MetricsEngine(
       store,
       index,

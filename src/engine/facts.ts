@@ -6,7 +6,7 @@
  * item first. Facts are computed without an evaluation instant (every stored change counts), so
  * they stay true until the item's history changes.
  */
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { FLOW_TYPES, type FlowType } from '../domain/index.js';
 import {
   computeItemFacts,
@@ -16,12 +16,11 @@ import {
   type StageOrUnmapped,
   toFlatFacts,
 } from '../metrics/index.js';
-import type { Database, Store } from '../store/index.js';
+import type { Database, QueuedChange, QueuedItem, Store } from '../store/index.js';
 
 /** Facts are computed as of the end of time: every stored change counts. */
 const END_OF_TIME = 8.64e15;
 const PAGE_ITEMS = 2000;
-const WRITE_ROWS = 500;
 
 export interface RefreshReport {
   /** Items whose facts were (re)computed. */
@@ -85,75 +84,32 @@ export async function refreshFacts(store: Store, options: RefreshOptions = {}): 
   let computed = 0;
   let removed = 0;
   for (;;) {
-    const page = await store.db.transaction().execute(async (trx) => {
-      const keys = await trx
-        .selectFrom('facts_pending')
-        .select(['source', 'item'])
-        .orderBy('source')
-        .orderBy('item')
-        .limit(PAGE_ITEMS)
-        .execute();
-      if (keys.length === 0) return null;
-      const first = keys[0] as { source: string; item: string };
-      const last = keys[keys.length - 1] as { source: string; item: string };
-      const facts = await computePage(trx, mappings, first, last);
-      const present = new Set(facts.map((f) => `${f.source}\u0000${f.id}`));
-      const gone = keys.filter((k) => !present.has(`${k.source}\u0000${k.item}`));
-      await writeFacts(trx, facts);
-      for (const key of gone)
-        await trx
-          .deleteFrom('item_facts')
-          .where('source', '=', key.source)
-          .where('item', '=', key.item)
-          .execute();
-      await sql`delete from facts_pending where (source, item) >= (${first.source}, ${first.item}) and (source, item) <= (${last.source}, ${last.item})`.execute(
-        trx,
-      );
-      return { facts, gone: gone.map((k) => ({ source: k.source, id: k.item })) };
+    let facts: FlatFacts[] = [];
+    const page = await store.factsQueue.processPage(PAGE_ITEMS, (items, changes) => {
+      facts = computeFacts(mappings, items, changes);
+      return facts.map(toRow);
     });
     if (page === null) break;
-    computed += page.facts.length;
+    computed += facts.length;
     removed += page.gone.length;
-    options.onPage?.(page.facts, page.gone);
+    options.onPage?.(
+      facts,
+      page.gone.map((k) => ({ source: k.source, id: k.item })),
+    );
     options.onProgress?.(computed + removed, Math.max(total, computed + removed));
   }
   return { computed, removed, ms: now() - started };
 }
 
-interface Key {
-  readonly source: string;
-  readonly item: string;
-}
-
-/** The facts of the queued items in [first, last] (by source, then id). */
-async function computePage(
-  trx: Transaction<Database>,
+/** The facts of a page of queued items. */
+function computeFacts(
   mappings: Mappings,
-  first: Key,
-  last: Key,
-): Promise<FlatFacts[]> {
-  const inRange = sql<boolean>`(p.source, p.item) >= (${first.source}, ${first.item}) and (p.source, p.item) <= (${last.source}, ${last.item})`;
-  const items = await trx
-    .selectFrom('facts_pending as p')
-    // A cross join with the conditions in WHERE makes SQLite drive from the queue's key range.
-    .crossJoin('work_items as w')
-    .whereRef('w.source', '=', 'p.source')
-    .whereRef('w.id', '=', 'p.item')
-    .select(['w.source', 'w.id', 'w.type', 'w.status', 'w.created_at', 'w.team'])
-    .where(inRange)
-    .execute();
-  const changes = await trx
-    .selectFrom('facts_pending as p')
-    .crossJoin('transitions as t')
-    .whereRef('t.source', '=', 'p.source')
-    .whereRef('t.item', '=', 'p.item')
-    .select(['t.source', 't.item', 't.at', 't.from_status', 't.to_status', 't.created_batch'])
-    .where(inRange)
-    .execute();
-
+  items: readonly QueuedItem[],
+  changes: readonly QueuedChange[],
+): FlatFacts[] {
   // Grouped by key, not merged by order: JavaScript compares strings by UTF-16 code units, the
   // stores by bytes, and the two orders differ for some characters.
-  const histories = new Map<string, { atMs: number; from: string; to: string; batch: number }[]>();
+  const histories = new Map<string, QueuedChange[]>();
   for (const change of changes) {
     const key = `${change.source}\u0000${change.item}`;
     let history = histories.get(key);
@@ -161,41 +117,14 @@ async function computePage(
       history = [];
       histories.set(key, history);
     }
-    history.push({
-      atMs: Number(change.at),
-      from: change.from_status,
-      to: change.to_status,
-      batch: Number(change.created_batch),
-    });
+    history.push(change);
   }
-  const facts: FlatFacts[] = [];
-  for (const item of items) {
-    facts.push(
-      itemFacts(
-        mappings,
-        {
-          source: item.source,
-          id: item.id,
-          type: item.type,
-          status: item.status,
-          createdAtMs: Number(item.created_at),
-          team: item.team,
-        },
-        histories.get(`${item.source}\u0000${item.id}`) ?? [],
-      ),
-    );
-  }
-  return facts;
+  return items.map((item) =>
+    itemFacts(mappings, item, histories.get(`${item.source}\u0000${item.id}`) ?? []),
+  );
 }
 
-export interface StoredItem {
-  readonly source: string;
-  readonly id: string;
-  readonly type: string;
-  readonly status: string;
-  readonly createdAtMs: number;
-  readonly team: string | null;
-}
+export type StoredItem = QueuedItem;
 
 /** One item's flat facts from its stored record and status changes (with their import batch). */
 export function itemFacts(
@@ -239,44 +168,6 @@ function outOfOrder(history: readonly { atMs: number; batch: number }[]): number
   }
   return count;
 }
-
-async function writeFacts(trx: Transaction<Database>, facts: readonly FlatFacts[]): Promise<void> {
-  for (let i = 0; i < facts.length; i += WRITE_ROWS) {
-    const rows = facts.slice(i, i + WRITE_ROWS).map(toRow);
-    await trx
-      .insertInto('item_facts')
-      .values(rows)
-      .onConflict((oc) =>
-        oc.columns(['source', 'item']).doUpdateSet((eb) => {
-          const set: Record<string, unknown> = {};
-          for (const column of FACT_COLUMNS) set[column] = eb.ref(`excluded.${column}`);
-          return set;
-        }),
-      )
-      .execute();
-  }
-}
-
-const FACT_COLUMNS = [
-  'team',
-  'raw_type',
-  'flow_type',
-  'type_mapped',
-  'created_at',
-  'started_at',
-  'completed_at',
-  'current_status',
-  'current_state',
-  'current_stage',
-  'lead_ms',
-  'flow_ms',
-  'active_ms',
-  'stage_ms',
-  'spans',
-  'wip',
-  'flags',
-  'out_of_order',
-] as const;
 
 const STATE_NAMES = ['new', 'waiting', 'active', 'done', 'cancelled'] as const;
 const STAGE_NAMES = ['ideate', 'create', 'release', 'operate', 'unmapped'] as const;

@@ -138,7 +138,7 @@ export function queryFlow(
   let statusDisagreements = 0;
   let changesBeforeCreation = 0;
   let outOfOrderChanges = 0;
-  const unmappedStatusItems = new Map<string, number>();
+  const unmappedStatusItems = new Map<number, number>();
   const unmappedTypeItems = new Map<string, number>();
 
   const { alive, team, completedAt, wipOffset, wipCount, wipStart, wipEnd, spanOffset, spanCount } = index;
@@ -251,10 +251,11 @@ export function queryFlow(
       : null,
     quality: {
       unmappedStatuses: [...unmappedStatusItems]
-        .map(([key, items]) => {
-          const [source, status] = key.split('\u0000') as [string, string];
-          return { source, status, items };
-        })
+        .map(([key, items]) => ({
+          source: index.sources.values[Math.floor(key / index.statuses.size)] as string,
+          status: index.statuses.values[key % index.statuses.size] as string,
+          items,
+        }))
         .sort(
           (a, b) => b.items - a.items || compareText(a.source, b.source) || compareText(a.status, b.status),
         ),
@@ -341,18 +342,22 @@ function shares(counts: readonly number[], total: number): Shares {
   ) as Shares;
 }
 
-function countUnmappedStatuses(index: FactIndex, slot: number, into: Map<string, number>): void {
-  const source = index.sources.values[index.source[slot] as number] as string;
+function countUnmappedStatuses(index: FactIndex, slot: number, into: Map<number, number>): void {
+  const source = index.source[slot] as number;
   const from = index.spanOffset[slot] as number;
   const to = from + (index.spanCount[slot] as number);
-  const seen = new Set<number>();
   for (let s = from; s < to; s++) {
     const cls = index.spanClass[s] as number;
     if (index.classStage[cls] !== UNMAPPED_STAGE) continue;
     const status = index.classStatus[cls] as number;
-    if (seen.has(status)) continue;
-    seen.add(status);
-    const key = `${source}\u0000${index.statuses.values[status]}`;
+    // Count each status once per item.
+    let seen = false;
+    for (let earlier = from; earlier < s && !seen; earlier++) {
+      const other = index.spanClass[earlier] as number;
+      seen = index.classStage[other] === UNMAPPED_STAGE && index.classStatus[other] === status;
+    }
+    if (seen) continue;
+    const key = source * index.statuses.size + status;
     into.set(key, (into.get(key) ?? 0) + 1);
   }
 }

@@ -1,6 +1,15 @@
 export type { BatchInput, BatchResult, CountsByKind, KindCounts, LineError } from './batch.js';
 export { addCounts } from './batch.js';
 export type { Dialect } from './dialect.js';
+export type {
+  ComputeFacts,
+  FactsQueue,
+  ItemFactsRow,
+  QueuedChange,
+  QueuedItem,
+  QueueKey,
+} from './facts-queue.js';
+export { FACT_COLUMNS } from './facts-queue.js';
 export { latestSchemaVersion } from './migrate.js';
 export type { StoreLocationInput } from './open.js';
 export { isPostgresUrl, openStore, resolveDatabase, resolveDataHome } from './open.js';

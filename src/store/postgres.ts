@@ -16,6 +16,7 @@ import {
   type CountsByKind,
   fileProgressValues,
 } from './batch.js';
+import { createKyselyFactsQueue } from './facts-queue.js';
 import { failImportFile, rejectImportFile, startImportFile } from './import-files.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
@@ -77,6 +78,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
       db,
       location,
       importLog: createPostgresImportLog(pool, db),
+      factsQueue: createKyselyFactsQueue(db),
       schemaVersion: report.version,
       close: () => db.destroy(),
     };

@@ -14,6 +14,7 @@ import {
   type CountsByKind,
   fileProgressValues,
 } from './batch.js';
+import { createSqliteFactsQueue } from './facts-queue.js';
 import { failImportFile, rejectImportFile, startImportFile } from './import-files.js';
 import { listAppliedMigrations, migrateToLatest, pendingMigrations } from './migrate.js';
 import type { Database } from './schema.js';
@@ -65,6 +66,7 @@ export async function openSqliteStore(path: string, options: SqliteOptions = {})
       db,
       location: path,
       importLog: createSqliteImportLog(raw, db),
+      factsQueue: createSqliteFactsQueue(raw),
       schemaVersion: report.version,
       close: () => db.destroy(),
     };

@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { BatchInput, BatchResult, CountsByKind, LineError } from './batch.js';
 import type { Dialect } from './dialect.js';
+import type { FactsQueue } from './facts-queue.js';
 import type { Database } from './schema.js';
 
 export interface ImportFileInfo {
@@ -53,6 +54,8 @@ export interface Store {
   /** The file path, or the URL with its password hidden. */
   readonly location: string;
   readonly importLog: ImportLog;
+  /** The queue of items whose facts must be recomputed (migration 0002). */
+  readonly factsQueue: FactsQueue;
   /** Schema version after the migrations that ran when the store opened. */
   readonly schemaVersion: string;
   close(): Promise<void>;
