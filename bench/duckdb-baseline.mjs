@@ -40,4 +40,6 @@ const time = async (text) => {
 };
 const perItem = await time(PER_ITEM_SQL);
 const weekly = await time(WEEKLY_SQL);
-process.stdout.write(`${JSON.stringify({ loadMs, perItemMs: perItem.ms, items: perItem.rows, weeklyMs: weekly.ms, weeks: weekly.rows, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ loadMs, perItemMs: perItem.ms, items: perItem.rows, weeklyMs: weekly.ms, weeks: weekly.rows, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`,
+);

@@ -11,7 +11,9 @@ const [phase, database, until, team, runs = '10'] = process.argv.slice(2);
 const DAY = 86_400_000;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.ceil(values.length / 2) - 1];
 const out = (result) =>
-  process.stdout.write(`${JSON.stringify({ ...result, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ...result, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`,
+  );
 
 const started = performance.now();
 const store = await openStore({ db: database, env: {} });
@@ -42,7 +44,12 @@ if (phase === 'rebuild') {
   out({
     items: engine.index.live,
     coldFirstAnswerMs: coldMs,
-    orgYear: { ...org, result: undefined, velocity: org.result.flow.velocity.total, deployments: org.result.dora.deploymentFrequency.count },
+    orgYear: {
+      ...org,
+      result: undefined,
+      velocity: org.result.flow.velocity.total,
+      deployments: org.result.dora.deploymentFrequency.count,
+    },
     teamQuarter: { ...teamQuarter, result: undefined, velocity: teamQuarter.result.flow.velocity.total },
     teamQuarterSeriesMs: performance.now() - seriesStart,
     firstVelocity: first.flow.velocity.total,
@@ -52,11 +59,15 @@ if (phase === 'rebuild') {
   // window functions over the raw transitions, classified by a status → state table.
   const { sql } = await import('kysely');
   await sql`drop table if exists temp.bench_states`.execute(store.db);
-  await sql`create temp table bench_states (source text, status text, state text, primary key (source, status))`.execute(store.db);
+  await sql`create temp table bench_states (source text, status text, state text, primary key (source, status))`.execute(
+    store.db,
+  );
   const mappings = await store.db.selectFrom('mappings').selectAll().where('team', '=', '').execute();
   for (const m of mappings)
     for (const [status, c] of Object.entries(JSON.parse(m.statuses)))
-      await sql`insert or replace into temp.bench_states values (${m.source}, ${status}, ${c.state})`.execute(store.db);
+      await sql`insert or replace into temp.bench_states values (${m.source}, ${status}, ${c.state})`.execute(
+        store.db,
+      );
   const t = performance.now();
   const perItem = await sql.raw(PER_ITEM_SQL).execute(store.db);
   const perItemMs = performance.now() - t;

@@ -5,10 +5,12 @@
 import { Command, CommanderError } from 'commander';
 import { isFlowlensError } from '../domain/index.js';
 import { registerDbCommand } from './db-command.js';
+import { registerDemoCommand } from './demo-command.js';
 import { registerImportCommand } from './import-command.js';
 import type { CliIo } from './io.js';
 import { writeLine } from './io.js';
 import { registerMetricsCommand } from './metrics-command.js';
+import { registerStartCommand } from './start-command.js';
 
 export const VERSION = '0.1.0';
 
@@ -35,6 +37,10 @@ set FLOWLENS_DB or pass --db postgres://user@host/db to use PostgreSQL instead.`
     exitCode = Math.max(exitCode, code);
   });
   registerMetricsCommand(program, io);
+  registerDemoCommand(program, io, (code) => {
+    exitCode = Math.max(exitCode, code);
+  });
+  registerStartCommand(program, io);
   registerDbCommand(program, io);
   try {
     await program.parseAsync(argv as string[], { from: 'user' });

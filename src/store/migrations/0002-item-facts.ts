@@ -1,5 +1,6 @@
 /**
- * Migration 0002: stored item facts and the queue of items whose facts must be recomputed.
+ * Migration 0002: stored item facts, the queue of items whose facts must be recomputed, and
+ * indexes on the ids other records refer to without a source.
  *
  * Triggers keep the queue: every insert, update or delete of a work item or a status change queues
  * its item, and every change to a mapping queues all the items of its source. So any writer (the
@@ -48,6 +49,10 @@ export function createItemFactsMigration(dialect: Dialect) {
         .addPrimaryKeyConstraint('facts_pending_pk', ['source', 'item'])
         .$call((t) => (dialect === 'sqlite' ? t.modifyEnd(sql`without rowid`) : t))
         .execute();
+      // Changes name work items, and deployments name changes, by id alone (contract.md §1): the
+      // reference check and the item view look them up by id.
+      for (const table of ['work_items', 'changes', 'deployments'])
+        await db.schema.createIndex(`${table}_by_id`).on(table).column('id').execute();
       if (dialect === 'sqlite') await sqliteTriggers(db);
       else await postgresTriggers(db);
       // Items already stored get their facts at the next refresh.

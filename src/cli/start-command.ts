@@ -1,0 +1,168 @@
+/**
+ * `flowlens start`: opens the database, loads the metric engine and serves the HTTP API until
+ * SIGINT or SIGTERM; with `--demo`, an empty database gets the demo organisation first.
+ */
+import type { Command } from 'commander';
+import type { FastifyInstance } from 'fastify';
+import { FlowlensError } from '../domain/index.js';
+import { MetricsEngine } from '../engine/index.js';
+import { API_PREFIX, buildServer } from '../server/index.js';
+import { openStore, type Store } from '../store/index.js';
+import { loadDemoOrganisation } from './demo-command.js';
+import { type CliIo, formatCount, formatDuration, writeLine } from './io.js';
+
+export const DEFAULT_PORT = 4400;
+export const DEFAULT_HOST = '127.0.0.1';
+
+interface StartFlags {
+  readonly port?: string;
+  readonly host?: string;
+  readonly demo?: boolean;
+  readonly db?: string;
+}
+
+export interface StartOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly demo: boolean;
+  readonly db?: string | undefined;
+}
+
+export function registerStartCommand(program: Command, io: CliIo): void {
+  program
+    .command('start')
+    .description('serve the HTTP API (and, later, the web dashboard)')
+    .option('--port <port>', `port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)`)
+    .option('--host <host>', `address to listen on (default ${DEFAULT_HOST}; 0.0.0.0 for every interface)`)
+    .option('--demo', 'load the demo organisation first when the database has no work items')
+    .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
+    .addHelpText(
+      'after',
+      `
+The API is described at /api/v1/openapi.json. Stop the server with Ctrl-C (SIGINT) or SIGTERM.
+
+Examples:
+  flowlens start --demo
+  flowlens start --port 8080 --host 0.0.0.0 --db postgres://flowlens@db.internal/flowlens`,
+    )
+    .action(async (flags: StartFlags) => {
+      const options: StartOptions = {
+        port: parsePort(flags.port),
+        host: flags.host ?? DEFAULT_HOST,
+        demo: flags.demo === true,
+        db: flags.db,
+      };
+      const stop = new AbortController();
+      const onSignal = () => stop.abort();
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      try {
+        await serve(io, options, stop.signal);
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
+    });
+}
+
+/**
+ * Runs the server until `signal` aborts, then closes the server and the store. `onListening` gets
+ * the running server (tests use it to find the port).
+ */
+export async function serve(
+  io: CliIo,
+  options: StartOptions,
+  signal: AbortSignal,
+  onListening?: (app: FastifyInstance, url: string) => void,
+): Promise<void> {
+  const started = performance.now();
+  const store = await openStore({ db: options.db, env: io.env });
+  let app: FastifyInstance | undefined;
+  try {
+    const openMs = performance.now() - started;
+    if (options.demo) await loadDemoIfEmpty(io, store);
+    const engineStarted = performance.now();
+    const engine = await MetricsEngine.open(store);
+    const engineMs = performance.now() - engineStarted;
+    writeLine(
+      io.stdout,
+      `Opened ${store.location} (${store.dialect}, schema ${store.schemaVersion}) and loaded the facts of ` +
+        `${formatCount(engine.index.live)} work items in ${formatDuration(openMs + engineMs)} ` +
+        `(database ${formatDuration(openMs)}, metric engine ${formatDuration(engineMs)}).`,
+    );
+    if (signal.aborted) return;
+    app = await buildServer({
+      store,
+      engine,
+      demo: options.demo,
+      logger: { level: io.env.FLOWLENS_LOG_LEVEL ?? 'warn' },
+    });
+    const address = await listen(app, options);
+    const url = publicUrl(address, options.host);
+    writeLine(io.stdout, `Flowlens is serving on ${url} (API: ${url}${API_PREFIX}/openapi.json)`);
+    writeLine(io.stdout, 'Press Ctrl-C to stop.');
+    onListening?.(app, url);
+    await new Promise<void>((resolve) => {
+      if (signal.aborted) resolve();
+      else signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+    writeLine(io.stdout, 'Stopping…');
+  } finally {
+    await app?.close();
+    await store.close();
+  }
+  writeLine(io.stdout, 'Stopped.');
+}
+
+/** `--demo`: loads the demo organisation when the database has no work items. */
+async function loadDemoIfEmpty(io: CliIo, store: Store): Promise<void> {
+  const started = performance.now();
+  const any = await store.db.selectFrom('work_items').select('id').limit(1).executeTakeFirst();
+  if (any !== undefined) {
+    writeLine(io.stdout, 'The database already has work items; not loading the demo organisation.');
+    return;
+  }
+  writeLine(io.stdout, 'The database is empty: loading the demo organisation (seed 1, small)…');
+  const result = await loadDemoOrganisation(store, { seed: 1, scale: 'small' });
+  const ms = performance.now() - started;
+  writeLine(
+    io.stdout,
+    `Loaded the demo organisation: ${formatCount(result.import.totals.records)} records in ${formatDuration(ms)}.`,
+  );
+}
+
+async function listen(app: FastifyInstance, options: StartOptions): Promise<{ port: number }> {
+  try {
+    await app.listen({ port: options.port, host: options.host });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE')
+      throw new FlowlensError(
+        'INVALID_CONFIG',
+        `port ${options.port} on ${options.host} is already in use; choose another with --port`,
+      );
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EACCES')
+      throw new FlowlensError(
+        'INVALID_CONFIG',
+        `cannot listen on ${options.host}:${options.port} (${code}); check --host and --port`,
+      );
+    throw error;
+  }
+  const address = app.server.address();
+  return { port: typeof address === 'object' && address !== null ? address.port : options.port };
+}
+
+/** The address to print: `localhost` for loopback and wildcard hosts, else the host as given. */
+function publicUrl(address: { port: number }, host: string): string {
+  const local = ['127.0.0.1', 'localhost', '0.0.0.0', '::', '::1', ''].includes(host);
+  const name = local ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${address.port}`;
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_PORT;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65_535)
+    throw new FlowlensError('INVALID_ARGUMENT', `--port: "${value}" is not a port number from 0 to 65535`);
+  return port;
+}
