@@ -1,0 +1,80 @@
+/**
+ * `npm run bench:metrics`: the metric engine at scale. Generates the demo organisation (default
+ * `large`: 1,000,000 work items, ~8.1M transitions, ~100,000 deployments), imports it into SQLite
+ * (kept in .bench/ between runs), then, each phase in its own process so its peak memory is its own:
+ * - rebuild: recompute every item's facts;
+ * - serve: server start to the first whole-organisation answer (cold), then the whole organisation
+ *   over one year and one team over one quarter, all flow + DORA metrics, median of 10 runs (warm);
+ * - baselines computing per-item flow time, active time and weekly throughput from the raw
+ *   transitions with window-function SQL: (a) in SQLite, (b) in DuckDB.
+ *
+ * Options: --scale small|large|N, --until YYYY-MM-DD, --team T
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+
+const run = promisify(execFile);
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: 'large' },
+    until: { type: 'string', default: '2026-11-01' },
+    team: { type: 'string', default: 't-payments-api' },
+  },
+});
+const scale = values.scale as string;
+const until = values.until as string;
+const benchDir = join(process.cwd(), '.bench');
+mkdirSync(benchDir, { recursive: true });
+const file = join(benchDir, `demo-${scale}-${until}.ndjson`);
+const database = join(benchDir, `metrics-${scale}-${until}.db`);
+const flowlens = join(process.cwd(), 'bin', 'flowlens');
+const log = (text: string) => process.stderr.write(`${text}\n`);
+const child = async (args: string[]) => {
+  const { stdout } = await run('node', args, { maxBuffer: 64 * 1024 * 1024 });
+  return JSON.parse(stdout.trim().split('\n').at(-1) as string);
+};
+
+if (!existsSync(file)) {
+  const started = performance.now();
+  await run(
+    flowlens,
+    ['demo', '--scale', scale, '--seed', '1', '--until', until, '--out', file, '--no-progress'],
+    {
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  log(
+    `generated ${file} (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+}
+const results: Record<string, unknown> = { scale, until };
+if (!existsSync(database)) {
+  const imported = await child(['bench/import-child.mjs', database, file]);
+  results.import = imported;
+  log(`imported ${imported.records} records in ${imported.seconds.toFixed(1)} s`);
+}
+results.rebuild = await child(['bench/metrics-child.mjs', 'rebuild', database]);
+log(`rebuild: ${JSON.stringify(results.rebuild)}`);
+results.serve = await child([
+  'bench/metrics-child.mjs',
+  'serve',
+  database,
+  until,
+  values.team as string,
+  '10',
+]);
+log(`serve: ${JSON.stringify(results.serve)}`);
+results.sqliteSql = await child(['bench/metrics-child.mjs', 'sqlite-sql', database]);
+log(`sqlite window SQL: ${JSON.stringify(results.sqliteSql)}`);
+results.duckdbSql = await child(['bench/duckdb-baseline.mjs', file, database]);
+log(`duckdb window SQL: ${JSON.stringify(results.duckdbSql)}`);
+const serve = results.serve as { orgYear: { medianMs: number } };
+const sqlite = results.sqliteSql as { perItemMs: number; weeklyMs: number };
+const duck = results.duckdbSql as { perItemMs: number; weeklyMs: number };
+results.ratios = {
+  sqliteSqlOverFlowlens: (sqlite.perItemMs + sqlite.weeklyMs) / serve.orgYear.medianMs,
+  duckdbSqlOverFlowlens: (duck.perItemMs + duck.weeklyMs) / serve.orgYear.medianMs,
+};
+process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
