@@ -23,4 +23,4 @@ with spans as (
   from transitions t left join bench_states s on s.source = t.source and s.status = t.to_status
 ),
 completed as (select source, item, max("at") as completed_at from spans where state = 'done' and next_at is null group by source, item)
-select (completed_at / 86400000 + 3) / 7 as week, count(*) as n from completed group by 1 order by 1`;
+select cast(floor((completed_at / 86400000.0 + 3) / 7) as bigint) as week, count(*) as n from completed group by 1 order by 1`;

@@ -8,6 +8,9 @@ import { formatInstant } from '../contract/index.js';
 import { DAY_MS, FlowlensError } from '../domain/index.js';
 import {
   computeItemFacts,
+  type DoraChange,
+  type DoraDeployment,
+  type DoraIncident,
   type DoraIndex,
   type DoraMetrics,
   FactIndex,
@@ -23,7 +26,7 @@ import {
   type WaitingStatus,
 } from '../metrics/index.js';
 import type { Database, Store } from '../store/index.js';
-import { fromRow, loadMappings, pendingFactCount, type RefreshReport, refreshFacts } from './facts.js';
+import { fromValues, loadMappings, pendingFactCount, type RefreshReport, refreshFacts } from './facts.js';
 import {
   loadOrg,
   type OrgModel,
@@ -103,7 +106,7 @@ export class MetricsEngine {
         : options.scope.team !== undefined
           ? [options.scope.team]
           : resolveScope(org, options.scope, new Set()).teams;
-    await store.factsQueue.scan(teams, (row) => index.upsertFlat(fromRow(row)));
+    await store.factsQueue.scan(teams, (values) => index.upsertEncoded(fromValues(values)));
 
     const engine = new MetricsEngine(
       store,
@@ -365,38 +368,44 @@ export class MetricsEngine {
   }
 
   private async reloadDora(): Promise<void> {
-    const db = this.store.db;
-    const [deployments, changes, incidents] = await Promise.all([
-      db
-        .selectFrom('deployments')
-        .select(['source', 'id', 'service', 'environment', 'at', 'status', 'changes'])
-        .execute(),
-      db.selectFrom('changes').select(['id', 'created_at', 'first_commit_at', 'items']).execute(),
-      db.selectFrom('incidents').select(['id', 'service', 'opened_at', 'resolved_at', 'caused_by']).execute(),
-    ]);
-    this.dora = prepareDora({
-      deployments: deployments.map((d) => ({
-        id: d.id,
-        service: d.service,
-        atMs: Number(d.at),
-        success: d.status === 'success',
-        production: this.mappings.isProduction(d.source, d.environment),
-        changes: d.changes === null ? [] : (JSON.parse(d.changes) as string[]),
-      })),
-      changes: changes.map((c) => ({
-        id: c.id,
-        createdAtMs: Number(c.created_at),
-        firstCommitAtMs: c.first_commit_at === null ? null : Number(c.first_commit_at),
-        items: c.items === null ? [] : (JSON.parse(c.items) as string[]),
-      })),
-      incidents: incidents.map((i) => ({
-        id: i.id,
-        service: i.service,
-        openedAtMs: Number(i.opened_at),
-        resolvedAtMs: i.resolved_at === null ? null : Number(i.resolved_at),
-        causedBy: i.caused_by,
-      })),
+    // Streamed: a million changes are never all held as rows at once.
+    const scan = this.store.factsQueue;
+    const deployments: DoraDeployment[] = [];
+    await scan.scanTable(
+      'deployments',
+      ['source', 'id', 'service', 'environment', 'at', 'status', 'changes'],
+      (v) => {
+        deployments.push({
+          id: v[1] as string,
+          service: v[2] as string,
+          atMs: Number(v[4]),
+          success: v[5] === 'success',
+          production: this.mappings.isProduction(v[0] as string, v[3] as string),
+          changes: v[6] === null ? [] : (JSON.parse(v[6] as string) as string[]),
+        });
+      },
+    );
+    const changes: DoraChange[] = [];
+    await scan.scanTable('changes', ['id', 'created_at', 'first_commit_at', 'items'], (v) => {
+      changes.push({
+        id: v[0] as string,
+        createdAtMs: Number(v[1]),
+        firstCommitAtMs: v[2] === null ? null : Number(v[2]),
+        // Stored as a JSON array: "[]" or null when it names no work item.
+        linked: v[3] !== null && v[3] !== '[]',
+      });
     });
+    const incidents: DoraIncident[] = [];
+    await scan.scanTable('incidents', ['id', 'service', 'opened_at', 'resolved_at', 'caused_by'], (v) => {
+      incidents.push({
+        id: v[0] as string,
+        service: v[1] as string,
+        openedAtMs: Number(v[2]),
+        resolvedAtMs: v[3] === null ? null : Number(v[3]),
+        causedBy: v[4] as string | null,
+      });
+    });
+    this.dora = prepareDora({ deployments, changes, incidents });
   }
 
   private async reloadBookkeeping(): Promise<void> {

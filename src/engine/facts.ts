@@ -10,13 +10,20 @@ import { type Kysely, sql } from 'kysely';
 import { FLOW_TYPES, type FlowType } from '../domain/index.js';
 import {
   computeItemFacts,
+  type EncodedFacts,
+  encodeFacts,
   type FlatFacts,
   type MappingDefinition,
   Mappings,
-  type StageOrUnmapped,
   toFlatFacts,
 } from '../metrics/index.js';
-import type { Database, QueuedChange, QueuedItem, Store } from '../store/index.js';
+import {
+  type Database,
+  type QueuedChange,
+  type QueuedItem,
+  SCAN_COLUMNS,
+  type Store,
+} from '../store/index.js';
 
 /** Facts are computed as of the end of time: every stored change counts. */
 const END_OF_TIME = 8.64e15;
@@ -174,6 +181,8 @@ const STAGE_NAMES = ['ideate', 'create', 'release', 'operate', 'unmapped'] as co
 
 function toRow(f: FlatFacts): Database['item_facts'] {
   const lastSpan = f.spans.length - 4;
+  const e = encodeFacts(f);
+  const buffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
   return {
     source: f.source,
     item: f.id,
@@ -190,35 +199,37 @@ function toRow(f: FlatFacts): Database['item_facts'] {
     lead_ms: f.leadTimeMs,
     flow_ms: f.flowTimeMs,
     active_ms: f.activeTimeMs,
-    stage_ms: JSON.stringify(f.stageMs),
-    spans: JSON.stringify(f.spans),
-    wip: JSON.stringify(f.wip),
+    span_statuses: e.spanStatuses,
+    history: buffer(e.history),
     flags: f.flags,
     out_of_order: f.outOfOrderChanges,
   };
 }
 
-/** A stored facts row back in flat form. */
-export function fromRow(row: Database['item_facts']): FlatFacts {
-  const orNull = (v: number | null) => (v === null ? null : Number(v));
+const column = Object.fromEntries(SCAN_COLUMNS.map((name, i) => [name, i])) as Record<
+  (typeof SCAN_COLUMNS)[number],
+  number
+>;
+
+/** A stored facts row (values in SCAN_COLUMNS order) in encoded form, for the index. */
+export function fromValues(v: readonly unknown[]): EncodedFacts {
+  const orNull = (x: unknown) => (x === null ? null : Number(x));
+  const flowType = v[column.flow_type] as string;
   return {
-    source: row.source,
-    id: row.item,
-    team: row.team,
-    flowType: (FLOW_TYPES as readonly string[]).includes(row.flow_type)
-      ? (row.flow_type as FlowType)
-      : 'feature',
-    unmappedType: Number(row.type_mapped) === 1 ? null : row.raw_type,
-    outOfOrderChanges: Number(row.out_of_order),
-    createdAtMs: Number(row.created_at),
-    startedAtMs: orNull(row.started_at),
-    completedAtMs: orNull(row.completed_at),
-    leadTimeMs: orNull(row.lead_ms),
-    flowTimeMs: orNull(row.flow_ms),
-    activeTimeMs: orNull(row.active_ms),
-    stageMs: JSON.parse(row.stage_ms) as Partial<Record<StageOrUnmapped, number>>,
-    spans: JSON.parse(row.spans) as (number | string)[],
-    wip: JSON.parse(row.wip) as (number | null)[],
-    flags: Number(row.flags),
+    source: v[column.source] as string,
+    id: v[column.item] as string,
+    team: v[column.team] as string | null,
+    flowType: (FLOW_TYPES as readonly string[]).includes(flowType) ? (flowType as FlowType) : 'feature',
+    unmappedType: Number(v[column.type_mapped]) === 1 ? null : (v[column.raw_type] as string),
+    outOfOrderChanges: Number(v[column.out_of_order]),
+    createdAtMs: Number(v[column.created_at]),
+    startedAtMs: orNull(v[column.started_at]),
+    completedAtMs: orNull(v[column.completed_at]),
+    leadTimeMs: orNull(v[column.lead_ms]),
+    flowTimeMs: orNull(v[column.flow_ms]),
+    activeTimeMs: orNull(v[column.active_ms]),
+    spanStatuses: v[column.span_statuses] as string,
+    history: v[column.history] as Uint8Array,
+    flags: Number(v[column.flags]),
   };
 }

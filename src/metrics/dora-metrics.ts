@@ -7,7 +7,7 @@
  */
 import { DAY_MS, dayOf, isoWeekday, startOfMonthMs, startOfNextMonthMs } from '../domain/index.js';
 import type { Period } from './flow-metrics.js';
-import { percentileOfSorted } from './percentile.js';
+import { percentileBySelection } from './percentile.js';
 
 export type DoraTier = 'elite' | 'high' | 'medium' | 'low';
 
@@ -27,6 +27,8 @@ export interface DoraChange {
   readonly firstCommitAtMs: number | null;
   /** The work items it names; a change that names none is reported under data quality. */
   readonly items?: readonly string[];
+  /** Whether it names a work item, when `items` is not given (default: true). */
+  readonly linked?: boolean;
 }
 
 export interface DoraIncident {
@@ -120,7 +122,7 @@ export function prepareDora(input: Omit<DoraInput, 'period'>): DoraIndex {
     (firstDeployed[slot] as { id: string; leadMs: number; linked: boolean }[]).push({
       id: change.id,
       leadMs: (shippedAt[slot] as number) - (change.firstCommitAtMs ?? change.createdAtMs),
-      linked: change.items === undefined || change.items.length > 0,
+      linked: change.items === undefined ? change.linked !== false : change.items.length > 0,
     });
   }
 
@@ -330,10 +332,7 @@ function lowerBound(sorted: Float64Array, t: number): number {
 }
 
 function median(values: readonly number[]): number | null {
-  return percentileOfSorted(
-    [...values].sort((a, b) => a - b),
-    50,
-  );
+  return percentileBySelection(Float64Array.from(values), 50);
 }
 
 function seconds(ms: number | null): number | null {

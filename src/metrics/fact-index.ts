@@ -150,11 +150,14 @@ export class FactIndex {
   readonly statuses = new Dictionary();
   /** Status classes: a status name with its state and stage. */
   private readonly classKeys = new Dictionary();
+  private readonly classByCombination = new Map<number, number>();
   classStatus = new Int32Array(16);
   classState = new Uint8Array(16);
   classStage = new Uint8Array(16);
 
   keys: string[] = [];
+  /** Per team (index team + 1; 0 is "no team"): its slots, live and dropped, in order. */
+  private teamSlots: { slots: Int32Array; count: number }[] = [];
   private slotByKey = new Map<string, number>();
   alive = new Uint8Array(0);
   team = new Int32Array(0);
@@ -212,26 +215,7 @@ export class FactIndex {
 
   /** Adds an item from its flat facts (as stored), or replaces its previous facts. */
   upsertFlat(item: FlatFacts): void {
-    const key = FactIndex.key(item.source, item.id);
-    const previous = this.slotByKey.get(key);
-    if (previous !== undefined) this.drop(previous);
-    const slot = this.size++;
-    this.ensureSlots(this.size);
-    this.live++;
-    this.slotByKey.set(key, slot);
-    this.keys[slot] = key;
-    this.alive[slot] = 1;
-    this.team[slot] = item.team === null ? -1 : this.teams.id(item.team);
-    this.source[slot] = this.sources.id(item.source);
-    this.flowType[slot] = FLOW_TYPES.indexOf(item.flowType);
-    this.unmappedType[slot] = item.unmappedType === null ? -1 : this.rawTypes.id(item.unmappedType);
-    this.outOfOrder[slot] = item.outOfOrderChanges;
-    this.createdAt[slot] = item.createdAtMs;
-    this.startedAt[slot] = item.startedAtMs ?? Number.NaN;
-    this.completedAt[slot] = item.completedAtMs ?? Number.NaN;
-    this.leadMs[slot] = item.leadTimeMs ?? Number.NaN;
-    this.flowMs[slot] = item.flowTimeMs ?? Number.NaN;
-    this.activeMs[slot] = item.activeTimeMs ?? Number.NaN;
+    const slot = this.beginSlot(item);
     let flags = item.flags & (FLAG.changeBeforeCreation | FLAG.statusDisagrees);
     for (let s = 0; s < STAGE_CODES.length; s++) {
       const ms = item.stageMs[STAGE_CODES[s] as StageOrUnmapped];
@@ -265,6 +249,77 @@ export class FactIndex {
     this.flags[slot] = flags;
   }
 
+  /** Adds an item from its stored (encoded) facts, or replaces its previous facts. */
+  upsertEncoded(item: EncodedFacts): void {
+    const slot = this.beginSlot(item);
+    let flags = item.flags & (FLAG.changeBeforeCreation | FLAG.statusDisagrees);
+    const view = new DataView(item.history.buffer, item.history.byteOffset, item.history.byteLength);
+    const spanTotal = view.getUint32(0, true);
+    const wipTotal = view.getUint32(4, true);
+    for (let s = 0; s < STAGE_CODES.length; s++) {
+      const ms = view.getFloat64(8 + s * 8, true);
+      this.stageMs[slot * STAGE_CODES.length + s] = item.completedAtMs === null || Number.isNaN(ms) ? 0 : ms;
+      if (s === UNMAPPED_STAGE && item.completedAtMs !== null && !Number.isNaN(ms))
+        flags |= FLAG.unmappedStageTime;
+    }
+    const statuses = JSON.parse(item.spanStatuses) as string[];
+    this.ensureSpans(this.spanUsed + spanTotal);
+    this.spanOffset[slot] = this.spanUsed;
+    this.spanCount[slot] = spanTotal;
+    let off = HEADER_BYTES;
+    for (let i = 0; i < spanTotal; i++, off += SPAN_BYTES) {
+      const stage = view.getUint8(off + 9);
+      if (stage === UNMAPPED_STAGE) flags |= FLAG.unmappedStatus;
+      this.spanStart[this.spanUsed] = view.getFloat64(off, true);
+      this.spanClass[this.spanUsed++] = this.classOfCodes(
+        statuses[view.getUint16(off + 10, true)] as string,
+        view.getUint8(off + 8),
+        stage,
+      );
+    }
+    this.ensureWip(this.wipUsed + wipTotal);
+    this.wipOffset[slot] = this.wipUsed;
+    this.wipCount[slot] = wipTotal;
+    for (let i = 0; i < wipTotal; i++, off += WIP_BYTES) {
+      this.wipStart[this.wipUsed] = view.getFloat64(off, true);
+      this.wipEnd[this.wipUsed++] = view.getFloat64(off + 8, true);
+    }
+    this.flags[slot] = flags;
+  }
+
+  /** Takes a new slot for an item (dropping its previous one) and fills its scalar columns. */
+  private beginSlot(item: Omit<FlatFacts, 'spans' | 'wip' | 'stageMs'>): number {
+    const key = FactIndex.key(item.source, item.id);
+    const previous = this.slotByKey.get(key);
+    if (previous !== undefined) this.drop(previous);
+    const slot = this.size++;
+    this.ensureSlots(this.size);
+    this.live++;
+    this.slotByKey.set(key, slot);
+    this.keys[slot] = key;
+    this.alive[slot] = 1;
+    const teamId = item.team === null ? -1 : this.teams.id(item.team);
+    this.team[slot] = teamId;
+    let list = this.teamSlots[teamId + 1];
+    if (list === undefined) {
+      list = { slots: new Int32Array(64), count: 0 };
+      this.teamSlots[teamId + 1] = list;
+    }
+    if (list.count === list.slots.length) list.slots = grow(list.slots, list.count * 2);
+    list.slots[list.count++] = slot;
+    this.source[slot] = this.sources.id(item.source);
+    this.flowType[slot] = FLOW_TYPES.indexOf(item.flowType);
+    this.unmappedType[slot] = item.unmappedType === null ? -1 : this.rawTypes.id(item.unmappedType);
+    this.outOfOrder[slot] = item.outOfOrderChanges;
+    this.createdAt[slot] = item.createdAtMs;
+    this.startedAt[slot] = item.startedAtMs ?? Number.NaN;
+    this.completedAt[slot] = item.completedAtMs ?? Number.NaN;
+    this.leadMs[slot] = item.leadTimeMs ?? Number.NaN;
+    this.flowMs[slot] = item.flowTimeMs ?? Number.NaN;
+    this.activeMs[slot] = item.activeTimeMs ?? Number.NaN;
+    return slot;
+  }
+
   /** Removes an item (its facts could no longer be computed, e.g. it was deleted). */
   remove(source: string, id: string): void {
     const slot = this.slotByKey.get(FactIndex.key(source, id));
@@ -279,6 +334,26 @@ export class FactIndex {
     return true;
   }
 
+  /**
+   * Calls `visit` with every live slot of the teams the mask lets through (null: every live slot).
+   * With a mask, only those teams' slots are visited, so a team's query does not scan the index.
+   */
+  forEachSlot(mask: Uint8Array | null, visit: (slot: number) => void): void {
+    if (mask === null) {
+      for (let slot = 0; slot < this.size; slot++) if (this.alive[slot] === 1) visit(slot);
+      return;
+    }
+    for (let t = 0; t < mask.length; t++) {
+      if (mask[t] !== 1) continue;
+      const list = this.teamSlots[t];
+      if (list === undefined) continue;
+      for (let i = 0; i < list.count; i++) {
+        const slot = list.slots[i] as number;
+        if (this.alive[slot] === 1) visit(slot);
+      }
+    }
+  }
+
   /** Rewrites the index with its live slots only, in the same order. */
   compact(): void {
     const fresh = new FactIndex();
@@ -289,6 +364,7 @@ export class FactIndex {
       rawTypes: this.rawTypes,
       statuses: this.statuses,
       classKeys: this.classKeys,
+      classByCombination: this.classByCombination,
       classStatus: this.classStatus,
       classState: this.classState,
       classStage: this.classStage,
@@ -303,6 +379,14 @@ export class FactIndex {
       const key = this.keys[slot] as string;
       fresh.keys[to] = key;
       fresh.slotByKey.set(key, to);
+      const teamId = this.team[slot] as number;
+      let list = fresh.teamSlots[teamId + 1];
+      if (list === undefined) {
+        list = { slots: new Int32Array(64), count: 0 };
+        fresh.teamSlots[teamId + 1] = list;
+      }
+      if (list.count === list.slots.length) list.slots = grow(list.slots, list.count * 2);
+      list.slots[list.count++] = to;
       for (const name of PER_SLOT_COLUMNS)
         (fresh[name] as TypedArray)[to] = (this[name] as TypedArray)[slot] as number;
       for (let s = 0; s < STAGE_CODES.length; s++)
@@ -327,8 +411,13 @@ export class FactIndex {
 
   /** The status class of a span: its status name id, state code and stage code. */
   classOfCodes(status: string, stateCode: number, stageCode: number): number {
+    // One lookup of the status string, then a number key: no string is built per span.
+    const combination = this.statuses.id(status) * 32 + stateCode * 8 + stageCode;
+    const known = this.classByCombination.get(combination);
+    if (known !== undefined) return known;
     const before = this.classKeys.size;
     const cls = this.classKeys.id(`${stateCode}:${stageCode}:${status}`);
+    this.classByCombination.set(combination, cls);
     if (cls === before) {
       this.classStatus = grow(this.classStatus, cls + 1);
       this.classState = grow(this.classState, cls + 1);
@@ -402,3 +491,78 @@ const PER_SLOT_COLUMNS = [
   'wipOffset',
   'wipCount',
 ] as const satisfies readonly (keyof FactIndex)[];
+
+/**
+ * An item's facts as stored: the numbers as they are; the item's distinct statuses as a JSON array
+ * (`spanStatuses`); and its history as one little-endian binary value (no JSON to parse when a
+ * million items are loaded): span count (u32), interval count (u32), 5 stage times (float64, in
+ * STAGE_CODES order, NaN where the item has no time in that stage), then 12 bytes per status span
+ * (start float64, state code u8, stage code u8, index into `spanStatuses` u16), then 16 bytes per
+ * work-in-progress interval (start, end float64; +Infinity while open).
+ */
+export interface EncodedFacts extends Omit<FlatFacts, 'spans' | 'wip' | 'stageMs'> {
+  readonly spanStatuses: string;
+  readonly history: Uint8Array;
+}
+
+const SPAN_BYTES = 12;
+const WIP_BYTES = 16;
+const HEADER_BYTES = 8 + 5 * 8;
+
+export function encodeFacts(f: FlatFacts): EncodedFacts {
+  const statuses: string[] = [];
+  const spanCount = f.spans.length / 4;
+  const wipCount = f.wip.length / 2;
+  const history = new Uint8Array(HEADER_BYTES + spanCount * SPAN_BYTES + wipCount * WIP_BYTES);
+  const view = new DataView(history.buffer);
+  view.setUint32(0, spanCount, true);
+  view.setUint32(4, wipCount, true);
+  STAGE_CODES.forEach((stage, s) => {
+    view.setFloat64(8 + s * 8, f.stageMs[stage] ?? Number.NaN, true);
+  });
+  let off = HEADER_BYTES;
+  for (let i = 0; i < spanCount; i++, off += SPAN_BYTES) {
+    const status = f.spans[i * 4 + 1] as string;
+    let at = statuses.indexOf(status);
+    if (at === -1) at = statuses.push(status) - 1;
+    view.setFloat64(off, f.spans[i * 4] as number, true);
+    view.setUint8(off + 8, f.spans[i * 4 + 2] as number);
+    view.setUint8(off + 9, f.spans[i * 4 + 3] as number);
+    view.setUint16(off + 10, at, true);
+  }
+  for (let i = 0; i < wipCount; i++, off += WIP_BYTES) {
+    view.setFloat64(off, f.wip[i * 2] as number, true);
+    view.setFloat64(off + 8, (f.wip[i * 2 + 1] as number | null) ?? Number.POSITIVE_INFINITY, true);
+  }
+  const { spans: _spans, wip: _wip, stageMs: _stageMs, ...rest } = f;
+  return { ...rest, spanStatuses: JSON.stringify(statuses), history };
+}
+
+/** Back to the flat form (for tests). */
+export function decodeFacts(e: EncodedFacts): FlatFacts {
+  const statuses = JSON.parse(e.spanStatuses) as string[];
+  const view = new DataView(e.history.buffer, e.history.byteOffset, e.history.byteLength);
+  const spanCount = view.getUint32(0, true);
+  const wipCount = view.getUint32(4, true);
+  const stageMs: Partial<Record<StageOrUnmapped, number>> = {};
+  STAGE_CODES.forEach((stage, s) => {
+    const ms = view.getFloat64(8 + s * 8, true);
+    if (!Number.isNaN(ms)) stageMs[stage] = ms;
+  });
+  const spans: (number | string)[] = [];
+  let off = HEADER_BYTES;
+  for (let i = 0; i < spanCount; i++, off += SPAN_BYTES)
+    spans.push(
+      view.getFloat64(off, true),
+      statuses[view.getUint16(off + 10, true)] as string,
+      view.getUint8(off + 8),
+      view.getUint8(off + 9),
+    );
+  const wip: (number | null)[] = [];
+  for (let i = 0; i < wipCount; i++, off += WIP_BYTES) {
+    const end = view.getFloat64(off + 8, true);
+    wip.push(view.getFloat64(off, true), end === Number.POSITIVE_INFINITY ? null : end);
+  }
+  const { spanStatuses: _statuses, history: _history, ...rest } = e;
+  return { ...rest, spans, wip, stageMs };
+}

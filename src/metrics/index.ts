@@ -8,8 +8,17 @@ export type {
   DoraTier,
 } from './dora-metrics.js';
 export { computeDoraMetrics, deploymentFrequencyTier, prepareDora, queryDora } from './dora-metrics.js';
-export type { FlatFacts, IndexedItem } from './fact-index.js';
-export { Dictionary, FactIndex, FLAG, STAGE_CODES, STATE_CODES, toFlatFacts } from './fact-index.js';
+export type { EncodedFacts, FlatFacts, IndexedItem } from './fact-index.js';
+export {
+  Dictionary,
+  decodeFacts,
+  encodeFacts,
+  FactIndex,
+  FLAG,
+  STAGE_CODES,
+  STATE_CODES,
+  toFlatFacts,
+} from './fact-index.js';
 export type {
   AgingItem,
   CumulativeFlowDay,
@@ -31,6 +40,6 @@ export type {
 export { computeItemFacts, orderChanges } from './item-history.js';
 export type { MappingDefinition, TypeClass } from './mapping.js';
 export { Mappings, UNMAPPED_STATUS } from './mapping.js';
-export { percentileOfSorted, summarizeDurations } from './percentile.js';
+export { percentileBySelection, percentileOfSorted, summarizeDurations } from './percentile.js';
 export type { FlowQueryResult, ItemQuality } from './period-query.js';
 export { queryFlow, statusAt } from './period-query.js';

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { percentileOfSorted, summarizeDurations } from './percentile.js';
+import { percentileBySelection, percentileOfSorted, summarizeDurations } from './percentile.js';
 
 describe('nearest-rank percentiles (metrics.md §1)', () => {
   it('takes v[ceil(p/100 · n)]: for 1..10, p50 = 5, p85 = 9, p100 = 10, p0 = 1', () => {
@@ -25,5 +26,21 @@ describe('nearest-rank percentiles (metrics.md §1)', () => {
 
   it('rejects a percentile outside 0..100', () => {
     expect(() => percentileOfSorted([1], 101)).toThrow(RangeError);
+  });
+});
+
+describe('percentiles by selection', () => {
+  it('agree with sorting on random values, duplicates and sorted input', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -1000, max: 1000 }), { maxLength: 300 }),
+        fc.integer({ min: 0, max: 100 }),
+        (values, p) => {
+          const sorted = [...values].sort((a, b) => a - b);
+          expect(percentileBySelection(Float64Array.from(values), p)).toBe(percentileOfSorted(sorted, p));
+          expect(percentileBySelection(Float64Array.from(sorted), p)).toBe(percentileOfSorted(sorted, p));
+        },
+      ),
+    );
   });
 });

@@ -26,3 +26,46 @@ export function summarizeDurations(values: readonly number[]): {
     count: sorted.length,
   };
 }
+
+/**
+ * The p-th nearest-rank percentile of unsorted values, by selection (expected O(n)) instead of a
+ * full sort. Reorders `values` in place; null when there are none.
+ */
+export function percentileBySelection(values: Float64Array, p: number): number | null {
+  if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile ${p} is not between 0 and 100`);
+  const n = values.length;
+  if (n === 0) return null;
+  const rank = p === 0 ? 1 : Math.ceil((p / 100) * n);
+  return selectKth(values, Math.min(Math.max(rank, 1), n) - 1);
+}
+
+/** The k-th smallest value (0-based), by Hoare's quickselect with a median-of-three pivot. */
+function selectKth(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    // Median of three as the pivot guards against sorted input.
+    const x = a[lo] as number;
+    const y = a[mid] as number;
+    const z = a[hi] as number;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = a[i] as number;
+        a[i] = a[j] as number;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k] as number;
+  }
+  return a[k] as number;
+}

@@ -10,7 +10,7 @@
 import { DAY_MS, FLOW_TYPES, type FlowState, type FlowType, isoWeekday } from '../domain/index.js';
 import { type FactIndex, FLAG, STAGE_CODES, STATE_CODES, UNMAPPED_STAGE, WAITING } from './fact-index.js';
 import type { StageOrUnmapped } from './item-history.js';
-import { percentileOfSorted } from './percentile.js';
+import { percentileBySelection } from './percentile.js';
 
 export interface Period {
   readonly fromMs: number;
@@ -141,12 +141,10 @@ export function queryFlow(
   const unmappedStatusItems = new Map<number, number>();
   const unmappedTypeItems = new Map<string, number>();
 
-  const { alive, team, completedAt, wipOffset, wipCount, wipStart, wipEnd, spanOffset, spanCount } = index;
+  const { team, completedAt, wipOffset, wipCount, wipStart, wipEnd, spanOffset, spanCount } = index;
   const { spanStart, spanClass, flags } = index;
-  for (let slot = 0; slot < index.size; slot++) {
-    if (alive[slot] === 0) continue;
+  index.forEachSlot(mask, (slot) => {
     const teamId = team[slot] as number;
-    if (mask !== null && mask[teamId + 1] !== 1) continue;
 
     const itemFlags = flags[slot] as number;
     if (teamId === -1) itemsWithoutTeam++;
@@ -203,7 +201,7 @@ export function queryFlow(
         }
       }
     }
-  }
+  });
 
   const done = completed.subarray(0, completedCount);
   const flow = summarizeCompleted(index, done);
@@ -229,7 +227,7 @@ export function queryFlow(
     details: details
       ? {
           waitByStatus: waits,
-          aging: aging(index, inProgressAtEnd, toMs, flow.sortedFlowMs),
+          aging: aging(index, inProgressAtEnd, toMs, flow.flowPercentilesMs),
           cumulativeFlow: cumulativeFlow(index, flowDiff as Int32Array, firstSample, samples),
           velocityByWeek: countPerBucket(index, done, period, 'week').map(([weekStartMs, count, byType]) => ({
             weekStartMs,
@@ -276,7 +274,10 @@ export function queryFlow(
 function summarizeCompleted(
   index: FactIndex,
   done: Int32Array,
-): { metrics: Omit<FlowMetrics, 'load' | 'loadDistribution'>; sortedFlowMs: Float64Array } {
+): {
+  metrics: Omit<FlowMetrics, 'load' | 'loadDistribution'>;
+  flowPercentilesMs: { median: number | null; p85: number | null };
+} {
   const n = done.length;
   const byType = [0, 0, 0, 0];
   const flowTimes = new Float64Array(n);
@@ -301,8 +302,10 @@ function summarizeCompleted(
       stageSums[s] = (stageSums[s] as number) + (index.stageMs[slot * STAGE_CODES.length + s] as number);
     if ((index.flags[slot] as number) & FLAG.unmappedStageTime) unmappedStage = true;
   }
-  flowTimes.sort();
-  leadTimes.sort();
+
+  const percentiles = {
+    flow: { median: percentileBySelection(flowTimes, 50), p85: percentileBySelection(flowTimes, 85) },
+  };
   const stages: Partial<Record<StageOrUnmapped, number | null>> = {};
   for (let s = 0; s < STAGE_CODES.length; s++) {
     if (s === UNMAPPED_STAGE && !unmappedStage) continue;
@@ -317,23 +320,27 @@ function summarizeCompleted(
           number
         >,
       },
-      flowTime: summarize(flowTimes),
-      leadTime: summarize(leadTimes),
+      flowTime: summarize(flowTimes, percentiles.flow),
+      leadTime: summarize(leadTimes, null),
       efficiency: flowSum > 0 ? activeSum / flowSum : null,
       distribution: shares(byType, n),
       stages,
     },
-    sortedFlowMs: flowTimes,
+    flowPercentilesMs: percentiles.flow,
   };
 }
 
-function summarize(sortedMs: Float64Array): DurationSummary {
+/** Median, p85 and count of durations in ms (reordered in place), in seconds. */
+function summarize(
+  valuesMs: Float64Array,
+  known: { median: number | null; p85: number | null } | null,
+): DurationSummary {
   const seconds = (ms: number | null) => (ms === null ? null : ms / SECOND_MS);
-  return {
-    median: seconds(percentileOfSorted(sortedMs, 50)),
-    p85: seconds(percentileOfSorted(sortedMs, 85)),
-    count: sortedMs.length,
+  const { median, p85 } = known ?? {
+    median: percentileBySelection(valuesMs, 50),
+    p85: percentileBySelection(valuesMs, 85),
   };
+  return { median: seconds(median), p85: seconds(p85), count: valuesMs.length };
 }
 
 function shares(counts: readonly number[], total: number): Shares {
@@ -397,9 +404,14 @@ function waitByStatus(index: FactIndex, done: Int32Array): WaitingStatus[] {
   return ranking.sort((a, b) => b.seconds - a.seconds || compareText(a.status, b.status));
 }
 
-function aging(index: FactIndex, slots: readonly number[], toMs: number, flowMs: Float64Array): AgingItem[] {
-  const medianMs = percentileOfSorted(flowMs, 50);
-  const p85Ms = percentileOfSorted(flowMs, 85);
+function aging(
+  index: FactIndex,
+  slots: readonly number[],
+  toMs: number,
+  flowPercentilesMs: { median: number | null; p85: number | null },
+): AgingItem[] {
+  const medianMs = flowPercentilesMs.median;
+  const p85Ms = flowPercentilesMs.p85;
   const aged = slots.map((slot) => {
     const ageMs = toMs - (index.startedAt[slot] as number);
     const key = index.keys[slot] as string;

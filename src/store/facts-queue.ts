@@ -47,11 +47,22 @@ export interface FactsQueue {
    */
   processPage(limit: number, compute: ComputeFacts): Promise<{ keys: QueueKey[]; gone: QueueKey[] } | null>;
   /**
-   * Streams the stored facts (of the given teams; null: all) to `receive`, without holding them
-   * all in memory.
+   * Streams the stored facts (of the given teams; null: all) to `receive` as values in
+   * SCAN_COLUMNS order, without holding them all in memory.
    */
-  scan(teams: readonly string[] | null, receive: (row: ItemFactsRow) => void): Promise<void>;
+  scan(teams: readonly string[] | null, receive: (values: readonly unknown[]) => void): Promise<void>;
+  /**
+   * Streams the given columns of every row of a delivery table (changes, deployments, incidents)
+   * to `receive`, in column order, without holding them all in memory.
+   */
+  scanTable<T extends DeliveryTable>(
+    table: T,
+    columns: readonly (keyof Database[T] & string)[],
+    receive: (values: readonly unknown[]) => void,
+  ): Promise<void>;
 }
+
+export type DeliveryTable = 'changes' | 'deployments' | 'incidents';
 
 export const FACT_COLUMNS = [
   'source',
@@ -69,12 +80,16 @@ export const FACT_COLUMNS = [
   'lead_ms',
   'flow_ms',
   'active_ms',
-  'stage_ms',
-  'spans',
-  'wip',
+  'span_statuses',
+  'history',
   'flags',
   'out_of_order',
 ] as const satisfies readonly (keyof ItemFactsRow)[];
+
+/** The columns a scan delivers, in this order: what the index needs. */
+export const SCAN_COLUMNS = FACT_COLUMNS.filter(
+  (c) => c !== 'current_status' && c !== 'current_state' && c !== 'current_stage',
+);
 
 const key = (source: string, item: string) => `${source}\u0000${item}`;
 
@@ -144,8 +159,12 @@ export function createSqliteFactsQueue(raw: import('better-sqlite3').Database): 
     dequeue.run(...range);
     return { keys, gone };
   });
-  const all = raw.prepare(`select ${FACT_COLUMNS.join(', ')} from item_facts`).raw();
+  const all = raw.prepare(`select ${SCAN_COLUMNS.join(', ')} from item_facts`).raw();
   return {
+    scanTable: async (table, columns, receive) => {
+      const statement = raw.prepare(`select ${columns.join(', ')} from ${table}`).raw();
+      for (const values of statement.iterate() as Iterable<unknown[]>) receive(values);
+    },
     processPage: async (limit, compute) => run.immediate(limit, compute),
     scan: async (teams, receive) => {
       const statement =
@@ -153,23 +172,15 @@ export function createSqliteFactsQueue(raw: import('better-sqlite3').Database): 
           ? all
           : raw
               .prepare(
-                `select ${FACT_COLUMNS.join(', ')} from item_facts where team in (select value from json_each(?))`,
+                `select ${SCAN_COLUMNS.join(', ')} from item_facts where team in (select value from json_each(?))`,
               )
               .raw();
       const iterator = (
         teams === null ? statement.iterate() : statement.iterate(JSON.stringify(teams))
       ) as Iterable<unknown[]>;
-      for (const values of iterator) receive(fromValues(values));
+      for (const values of iterator) receive(values);
     },
   };
-}
-
-function fromValues(values: readonly unknown[]): ItemFactsRow {
-  const row: Record<string, unknown> = {};
-  FACT_COLUMNS.forEach((column, i) => {
-    row[column] = values[i];
-  });
-  return row as unknown as ItemFactsRow;
 }
 
 const SCAN_PAGE = 10_000;
@@ -249,6 +260,23 @@ export function createKyselyFactsQueue(db: Kysely<Database>): FactsQueue {
         );
         return { keys, gone };
       }),
+    scanTable: async (table, columns, receive) => {
+      let after: { source: string; id: string } | null = null;
+      for (;;) {
+        const from = after;
+        const result = await sql<
+          Record<string, unknown>
+        >`select source as "k_source", id as "k_id", ${sql.join(
+          columns.map((c) => sql.ref(c)),
+        )} from ${sql.table(table)} ${
+          from === null ? sql`` : sql`where (source, id) > (${from.source}, ${from.id})`
+        } order by source, id limit ${SCAN_PAGE}`.execute(db);
+        for (const row of result.rows) receive(columns.map((c) => row[c]));
+        if (result.rows.length < SCAN_PAGE) return;
+        const last = result.rows[result.rows.length - 1] as Record<string, unknown>;
+        after = { source: String(last.k_source), id: String(last.k_id) };
+      }
+    },
     scan: async (teams, receive) => {
       // Keyset pages: bounded memory on any size.
       let after: QueueKey | null = null;
@@ -268,7 +296,7 @@ export function createKyselyFactsQueue(db: Kysely<Database>): FactsQueue {
           query = query.where(sql<boolean>`(source, item) > (${from.source}, ${from.item})`);
         }
         const rows = await query.execute();
-        for (const row of rows) receive(row);
+        for (const row of rows) receive(SCAN_COLUMNS.map((c) => row[c]));
         if (rows.length < SCAN_PAGE) return;
         const last = rows[rows.length - 1] as ItemFactsRow;
         after = { source: last.source, item: last.item };

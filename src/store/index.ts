@@ -9,7 +9,7 @@ export type {
   QueuedItem,
   QueueKey,
 } from './facts-queue.js';
-export { FACT_COLUMNS } from './facts-queue.js';
+export { FACT_COLUMNS, SCAN_COLUMNS } from './facts-queue.js';
 export { latestSchemaVersion } from './migrate.js';
 export type { StoreLocationInput } from './open.js';
 export { isPostgresUrl, openStore, resolveDatabase, resolveDataHome } from './open.js';

@@ -166,9 +166,8 @@ export interface ItemFactsTable {
   lead_ms: number | null;
   flow_ms: number | null;
   active_ms: number | null;
-  stage_ms: string;
-  spans: string;
-  wip: string;
+  span_statuses: string;
+  history: Uint8Array;
   flags: number;
   out_of_order: number;
 }

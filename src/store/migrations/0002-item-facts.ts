@@ -12,6 +12,7 @@ import type { Dialect } from '../dialect.js';
 
 export function createItemFactsMigration(dialect: Dialect) {
   const text = dialect === 'postgres' ? sql`text collate "C"` : 'text';
+  const binary = dialect === 'postgres' ? 'bytea' : 'blob';
   return {
     async up(db: Kysely<unknown>): Promise<void> {
       await db.schema
@@ -31,12 +32,10 @@ export function createItemFactsMigration(dialect: Dialect) {
         .addColumn('lead_ms', 'bigint')
         .addColumn('flow_ms', 'bigint')
         .addColumn('active_ms', 'bigint')
-        // JSON: {stage: ms} for a complete item; {} otherwise.
-        .addColumn('stage_ms', text, (c) => c.notNull())
-        // JSON: [startMs, status, stateCode, stageCode, …] per status span, in order.
-        .addColumn('spans', text, (c) => c.notNull())
-        // JSON: [startMs, endMs | null, …] per work-in-progress interval.
-        .addColumn('wip', text, (c) => c.notNull())
+        // The history (spans, work-in-progress intervals, stage times) in the binary layout of
+        // src/metrics/fact-index.ts (EncodedFacts), and the statuses its spans name (JSON array).
+        .addColumn('span_statuses', text, (c) => c.notNull())
+        .addColumn('history', binary, (c) => c.notNull())
         .addColumn('flags', 'integer', (c) => c.notNull())
         .addColumn('out_of_order', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('item_facts_pk', ['source', 'item'])
