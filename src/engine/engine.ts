@@ -8,7 +8,7 @@ import { formatInstant } from '../contract/index.js';
 import { DAY_MS, FlowlensError } from '../domain/index.js';
 import {
   computeItemFacts,
-  type DoraChange,
+  DoraBuilder,
   type DoraDeployment,
   type DoraIncident,
   type DoraIndex,
@@ -385,9 +385,10 @@ export class MetricsEngine {
         });
       },
     );
-    const changes: DoraChange[] = [];
+    const builder = new DoraBuilder(deployments);
+    deployments.length = 0;
     await scan.scanTable('changes', ['id', 'created_at', 'first_commit_at', 'items'], (v) => {
-      changes.push({
+      builder.addChange({
         id: v[0] as string,
         createdAtMs: Number(v[1]),
         firstCommitAtMs: v[2] === null ? null : Number(v[2]),
@@ -405,7 +406,7 @@ export class MetricsEngine {
         causedBy: v[4] as string | null,
       });
     });
-    this.dora = prepareDora({ deployments, changes, incidents });
+    this.dora = builder.build(incidents);
   }
 
   private async reloadBookkeeping(): Promise<void> {

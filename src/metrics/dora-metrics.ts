@@ -90,7 +90,7 @@ const WEEK_MS = 7 * DAY_MS;
  */
 export interface DoraIndex {
   /** Successful production deployments, by time then id. */
-  readonly shipped: readonly DoraDeployment[];
+  readonly shipped: readonly ShippedDeployment[];
   readonly shippedAt: Float64Array;
   /** Per shipped deployment: the changes it was the first to deploy, with their lead time in ms. */
   readonly firstDeployed: readonly (readonly {
@@ -106,43 +106,80 @@ export interface DoraIndex {
 
 /** Prepares the DORA facts of deployments, changes and incidents (metrics.md §5). */
 export function prepareDora(input: Omit<DoraInput, 'period'>): DoraIndex {
-  const shipped = input.deployments
-    .filter((d) => d.success && d.production)
-    .sort((a, b) => a.atMs - b.atMs || compare(a.id, b.id));
-  const shippedAt = Float64Array.from(shipped, (d) => d.atMs);
+  const builder = new DoraBuilder(input.deployments);
+  for (const change of input.changes) builder.addChange(change);
+  return builder.build(input.incidents);
+}
 
-  const firstSlot = new Map<string, number>();
-  shipped.forEach((deployment, slot) => {
-    for (const change of deployment.changes) if (!firstSlot.has(change)) firstSlot.set(change, slot);
-  });
-  const firstDeployed: { id: string; leadMs: number; linked: boolean }[][] = shipped.map(() => []);
-  for (const change of input.changes) {
-    const slot = firstSlot.get(change.id);
-    if (slot === undefined) continue;
-    (firstDeployed[slot] as { id: string; leadMs: number; linked: boolean }[]).push({
+/**
+ * Prepares the DORA facts with the changes streamed in one by one (a million changes are never all
+ * held at once): deployments first, then each change, then the incidents.
+ */
+export class DoraBuilder {
+  private readonly shipped: ShippedDeployment[];
+  private readonly shippedAt: Float64Array;
+  private firstSlot: Map<string, number> | null = new Map();
+  private readonly firstDeployed: { id: string; leadMs: number; linked: boolean }[][];
+
+  constructor(deployments: readonly DoraDeployment[]) {
+    const shipped = deployments
+      .filter((d) => d.success && d.production)
+      .sort((a, b) => a.atMs - b.atMs || compare(a.id, b.id));
+    this.shippedAt = Float64Array.from(shipped, (d) => d.atMs);
+    const firstSlot = this.firstSlot as Map<string, number>;
+    shipped.forEach((deployment, slot) => {
+      for (const change of deployment.changes) if (!firstSlot.has(change)) firstSlot.set(change, slot);
+    });
+    // Only what the queries need is kept.
+    this.shipped = shipped.map((d) => ({
+      id: d.id,
+      service: d.service,
+      atMs: d.atMs,
+      changeCount: d.changes.length,
+    }));
+    this.firstDeployed = shipped.map(() => []);
+  }
+
+  addChange(change: DoraChange): void {
+    const slot = this.firstSlot?.get(change.id);
+    if (slot === undefined) return;
+    (this.firstDeployed[slot] as { id: string; leadMs: number; linked: boolean }[]).push({
       id: change.id,
-      leadMs: (shippedAt[slot] as number) - (change.firstCommitAtMs ?? change.createdAtMs),
+      leadMs: (this.shippedAt[slot] as number) - (change.firstCommitAtMs ?? change.createdAtMs),
       linked: change.items === undefined ? change.linked !== false : change.items.length > 0,
     });
   }
 
-  const slotById = new Map(shipped.map((d, slot) => [d.id, slot]));
-  const slotsByService = new Map<string, number[]>();
-  shipped.forEach((d, slot) => {
-    const slots = slotsByService.get(d.service) ?? [];
-    slots.push(slot);
-    slotsByService.set(d.service, slots);
-  });
-  const caused: DoraIncident[][] = shipped.map(() => []);
-  const unattributed: DoraIncident[] = [];
-  for (const incident of input.incidents) {
-    const named = incident.causedBy === null ? undefined : slotById.get(incident.causedBy);
-    const slot = named ?? lastBefore(slotsByService.get(incident.service), shippedAt, incident.openedAtMs);
-    if (slot === undefined) unattributed.push(incident);
-    else (caused[slot] as DoraIncident[]).push(incident);
+  build(incidents: Iterable<DoraIncident>): DoraIndex {
+    this.firstSlot = null;
+    const { shipped, shippedAt } = this;
+    const slotById = new Map(shipped.map((d, slot) => [d.id, slot]));
+    const slotsByService = new Map<string, number[]>();
+    shipped.forEach((d, slot) => {
+      const slots = slotsByService.get(d.service) ?? [];
+      slots.push(slot);
+      slotsByService.set(d.service, slots);
+    });
+    const caused: DoraIncident[][] = shipped.map(() => []);
+    const unattributed: DoraIncident[] = [];
+    for (const incident of incidents) {
+      const named = incident.causedBy === null ? undefined : slotById.get(incident.causedBy);
+      const slot = named ?? lastBefore(slotsByService.get(incident.service), shippedAt, incident.openedAtMs);
+      if (slot === undefined) unattributed.push(incident);
+      else (caused[slot] as DoraIncident[]).push(incident);
+    }
+    unattributed.sort((a, b) => a.openedAtMs - b.openedAtMs || compare(a.id, b.id));
+    return { shipped, shippedAt, firstDeployed: this.firstDeployed, caused, unattributed };
   }
-  unattributed.sort((a, b) => a.openedAtMs - b.openedAtMs || compare(a.id, b.id));
-  return { shipped, shippedAt, firstDeployed, caused, unattributed };
+}
+
+/** A successful production deployment as the DORA queries keep it. */
+export interface ShippedDeployment {
+  readonly id: string;
+  readonly service: string;
+  readonly atMs: number;
+  /** How many changes it lists. */
+  readonly changeCount: number;
 }
 
 /** The four DORA keys, `timeToRestore` and what could not be counted. */
@@ -170,10 +207,10 @@ export function queryDora(
   const unresolvedIncidents: string[] = [];
   let failed = 0;
   for (let slot = first; slot < end; slot++) {
-    const deployment = index.shipped[slot] as DoraDeployment;
+    const deployment = index.shipped[slot] as ShippedDeployment;
     if (inScope !== null && !inScope(deployment.service)) continue;
     shippedAtInPeriod.push(deployment.atMs);
-    if (deployment.changes.length === 0) deploymentsWithoutChanges.push(deployment.id);
+    if (deployment.changeCount === 0) deploymentsWithoutChanges.push(deployment.id);
     // Lead time for changes: from first commit (or creation) to the change's first successful production deployment.
     for (const change of index.firstDeployed[slot] ?? []) {
       if (change.leadMs < 0) negativeLeadTimes.push(change.id);

@@ -151,6 +151,7 @@ export class FactIndex {
   /** Status classes: a status name with its state and stage. */
   private readonly classKeys = new Dictionary();
   private readonly classByCombination = new Map<number, number>();
+  private readonly statusLists = new Map<string, string[]>();
   classStatus = new Int32Array(16);
   classState = new Uint8Array(16);
   classStage = new Uint8Array(16);
@@ -262,7 +263,12 @@ export class FactIndex {
       if (s === UNMAPPED_STAGE && item.completedAtMs !== null && !Number.isNaN(ms))
         flags |= FLAG.unmappedStageTime;
     }
-    const statuses = JSON.parse(item.spanStatuses) as string[];
+    // Many items share a status list: parse each distinct list once.
+    let statuses = this.statusLists.get(item.spanStatuses);
+    if (statuses === undefined) {
+      statuses = JSON.parse(item.spanStatuses) as string[];
+      if (this.statusLists.size < 100_000) this.statusLists.set(item.spanStatuses, statuses);
+    }
     this.ensureSpans(this.spanUsed + spanTotal);
     this.spanOffset[slot] = this.spanUsed;
     this.spanCount[slot] = spanTotal;

@@ -6,8 +6,15 @@ export type {
   DoraInput,
   DoraMetrics,
   DoraTier,
+  ShippedDeployment,
 } from './dora-metrics.js';
-export { computeDoraMetrics, deploymentFrequencyTier, prepareDora, queryDora } from './dora-metrics.js';
+export {
+  computeDoraMetrics,
+  DoraBuilder,
+  deploymentFrequencyTier,
+  prepareDora,
+  queryDora,
+} from './dora-metrics.js';
 export type { EncodedFacts, FlatFacts, IndexedItem } from './fact-index.js';
 export {
   Dictionary,

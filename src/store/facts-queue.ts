@@ -160,10 +160,24 @@ export function createSqliteFactsQueue(raw: import('better-sqlite3').Database): 
     return { keys, gone };
   });
   const all = raw.prepare(`select ${SCAN_COLUMNS.join(', ')} from item_facts`).raw();
+  // A full scan reads each page once: a small page cache serves it as well as the import's large
+  // one, and the memory goes back afterwards (the server's peak memory is the metric index's).
+  const withSmallCache = (work: () => void) => {
+    const cache = raw.pragma('cache_size', { simple: true }) as number;
+    raw.pragma('cache_size = -16384');
+    raw.pragma('shrink_memory');
+    try {
+      work();
+    } finally {
+      raw.pragma(`cache_size = ${cache}`);
+    }
+  };
   return {
     scanTable: async (table, columns, receive) => {
       const statement = raw.prepare(`select ${columns.join(', ')} from ${table}`).raw();
-      for (const values of statement.iterate() as Iterable<unknown[]>) receive(values);
+      withSmallCache(() => {
+        for (const values of statement.iterate() as Iterable<unknown[]>) receive(values);
+      });
     },
     processPage: async (limit, compute) => run.immediate(limit, compute),
     scan: async (teams, receive) => {
@@ -175,10 +189,12 @@ export function createSqliteFactsQueue(raw: import('better-sqlite3').Database): 
                 `select ${SCAN_COLUMNS.join(', ')} from item_facts where team in (select value from json_each(?))`,
               )
               .raw();
-      const iterator = (
-        teams === null ? statement.iterate() : statement.iterate(JSON.stringify(teams))
-      ) as Iterable<unknown[]>;
-      for (const values of iterator) receive(values);
+      withSmallCache(() => {
+        const iterator = (
+          teams === null ? statement.iterate() : statement.iterate(JSON.stringify(teams))
+        ) as Iterable<unknown[]>;
+        for (const values of iterator) receive(values);
+      });
     },
   };
 }
