@@ -116,15 +116,21 @@ function computeFacts(
 ): FlatFacts[] {
   // Grouped by key, not merged by order: JavaScript compares strings by UTF-16 code units, the
   // stores by bytes, and the two orders differ for some characters.
+  // An item's changes mostly come one after another: one lookup per run, not per change.
   const histories = new Map<string, QueuedChange[]>();
+  let history: QueuedChange[] = [];
+  let previous: QueuedChange | undefined;
   for (const change of changes) {
-    const key = `${change.source}\u0000${change.item}`;
-    let history = histories.get(key);
-    if (history === undefined) {
-      history = [];
-      histories.set(key, history);
+    if (previous === undefined || change.item !== previous.item || change.source !== previous.source) {
+      const key = `${change.source}\u0000${change.item}`;
+      const known = histories.get(key);
+      if (known === undefined) {
+        history = [];
+        histories.set(key, history);
+      } else history = known;
     }
     history.push(change);
+    previous = change;
   }
   return items.map((item) =>
     itemFacts(mappings, item, histories.get(`${item.source}\u0000${item.id}`) ?? []),

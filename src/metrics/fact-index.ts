@@ -523,25 +523,41 @@ export function encodeFacts(f: FlatFacts): EncodedFacts {
   const view = new DataView(history.buffer);
   view.setUint32(0, spanCount, true);
   view.setUint32(4, wipCount, true);
-  STAGE_CODES.forEach((stage, s) => {
-    view.setFloat64(8 + s * 8, f.stageMs[stage] ?? Number.NaN, true);
-  });
+  for (let s = 0; s < STAGE_CODES.length; s++)
+    view.setFloat64(8 + s * 8, f.stageMs[STAGE_CODES[s] as StageOrUnmapped] ?? Number.NaN, true);
   let off = HEADER_BYTES;
-  for (let i = 0; i < spanCount; i++, off += SPAN_BYTES) {
-    const status = f.spans[i * 4 + 1] as string;
+  const spans = f.spans;
+  for (let i = 0; i < spans.length; i += 4, off += SPAN_BYTES) {
+    const status = spans[i + 1] as string;
     let at = statuses.indexOf(status);
     if (at === -1) at = statuses.push(status) - 1;
-    view.setFloat64(off, f.spans[i * 4] as number, true);
-    view.setUint8(off + 8, f.spans[i * 4 + 2] as number);
-    view.setUint8(off + 9, f.spans[i * 4 + 3] as number);
+    view.setFloat64(off, spans[i] as number, true);
+    view.setUint8(off + 8, spans[i + 2] as number);
+    view.setUint8(off + 9, spans[i + 3] as number);
     view.setUint16(off + 10, at, true);
   }
-  for (let i = 0; i < wipCount; i++, off += WIP_BYTES) {
-    view.setFloat64(off, f.wip[i * 2] as number, true);
-    view.setFloat64(off + 8, (f.wip[i * 2 + 1] as number | null) ?? Number.POSITIVE_INFINITY, true);
+  const wip = f.wip;
+  for (let i = 0; i < wip.length; i += 2, off += WIP_BYTES) {
+    view.setFloat64(off, wip[i] as number, true);
+    view.setFloat64(off + 8, (wip[i + 1] as number | null) ?? Number.POSITIVE_INFINITY, true);
   }
-  const { spans: _spans, wip: _wip, stageMs: _stageMs, ...rest } = f;
-  return { ...rest, spanStatuses: JSON.stringify(statuses), history };
+  return {
+    source: f.source,
+    id: f.id,
+    team: f.team,
+    flowType: f.flowType,
+    unmappedType: f.unmappedType,
+    outOfOrderChanges: f.outOfOrderChanges,
+    createdAtMs: f.createdAtMs,
+    startedAtMs: f.startedAtMs,
+    completedAtMs: f.completedAtMs,
+    leadTimeMs: f.leadTimeMs,
+    flowTimeMs: f.flowTimeMs,
+    activeTimeMs: f.activeTimeMs,
+    flags: f.flags,
+    spanStatuses: JSON.stringify(statuses),
+    history,
+  };
 }
 
 /** Back to the flat form (for tests). */
