@@ -14,6 +14,7 @@ import {
   type DoraIndex,
   type DoraMetrics,
   FactIndex,
+  FactsChunkReader,
   type FlatFacts,
   type FlowDetails,
   type FlowMetrics,
@@ -26,7 +27,7 @@ import {
   type WaitingStatus,
 } from '../metrics/index.js';
 import type { Database, Store } from '../store/index.js';
-import { fromValues, loadMappings, pendingFactCount, type RefreshReport, refreshFacts } from './facts.js';
+import { loadMappings, pendingFactCount, type RefreshReport, refreshFacts } from './facts.js';
 import {
   loadOrg,
   type OrgModel,
@@ -106,8 +107,7 @@ export class MetricsEngine {
         : options.scope.team !== undefined
           ? [options.scope.team]
           : resolveScope(org, options.scope, new Set()).teams;
-    await store.factsQueue.scan(teams, (values) => index.upsertEncoded(fromValues(values)));
-
+    const reader = new FactsChunkReader();
     const engine = new MetricsEngine(
       store,
       index,
@@ -118,7 +118,11 @@ export class MetricsEngine {
       0,
       options,
     );
-    await engine.reloadDora();
+    // The facts are read on a worker thread (SQLite) while the DORA facts load here.
+    await Promise.all([
+      store.factsQueue.scanChunks(teams, (chunk) => reader.read(chunk, (row) => index.upsertEncoded(row))),
+      engine.reloadDora(),
+    ]);
     await engine.reloadBookkeeping();
     return engine;
   }
@@ -367,7 +371,7 @@ export class MetricsEngine {
     };
   }
 
-  private async reloadDora(): Promise<void> {
+  async reloadDora(): Promise<void> {
     // Streamed: a million changes are never all held as rows at once.
     const scan = this.store.factsQueue;
     const deployments: DoraDeployment[] = [];
@@ -409,7 +413,7 @@ export class MetricsEngine {
     this.dora = builder.build(incidents);
   }
 
-  private async reloadBookkeeping(): Promise<void> {
+  async reloadBookkeeping(): Promise<void> {
     const batches = await this.store.db.selectFrom('import_batches').select('counts').execute();
     let duplicates = 0;
     for (const batch of batches) {

@@ -10,20 +10,13 @@ import { type Kysely, sql } from 'kysely';
 import { FLOW_TYPES, type FlowType } from '../domain/index.js';
 import {
   computeItemFacts,
-  type EncodedFacts,
   encodeFacts,
   type FlatFacts,
   type MappingDefinition,
   Mappings,
   toFlatFacts,
 } from '../metrics/index.js';
-import {
-  type Database,
-  type QueuedChange,
-  type QueuedItem,
-  SCAN_COLUMNS,
-  type Store,
-} from '../store/index.js';
+import type { Database, QueuedChange, QueuedItem, Store } from '../store/index.js';
 
 /** Facts are computed as of the end of time: every stored change counts. */
 const END_OF_TIME = 8.64e15;
@@ -209,33 +202,5 @@ function toRow(f: FlatFacts): Database['item_facts'] {
     history: buffer(e.history),
     flags: f.flags,
     out_of_order: f.outOfOrderChanges,
-  };
-}
-
-const column = Object.fromEntries(SCAN_COLUMNS.map((name, i) => [name, i])) as Record<
-  (typeof SCAN_COLUMNS)[number],
-  number
->;
-
-/** A stored facts row (values in SCAN_COLUMNS order) in encoded form, for the index. */
-export function fromValues(v: readonly unknown[]): EncodedFacts {
-  const orNull = (x: unknown) => (x === null ? null : Number(x));
-  const flowType = v[column.flow_type] as string;
-  return {
-    source: v[column.source] as string,
-    id: v[column.item] as string,
-    team: v[column.team] as string | null,
-    flowType: (FLOW_TYPES as readonly string[]).includes(flowType) ? (flowType as FlowType) : 'feature',
-    unmappedType: Number(v[column.type_mapped]) === 1 ? null : (v[column.raw_type] as string),
-    outOfOrderChanges: Number(v[column.out_of_order]),
-    createdAtMs: Number(v[column.created_at]),
-    startedAtMs: orNull(v[column.started_at]),
-    completedAtMs: orNull(v[column.completed_at]),
-    leadTimeMs: orNull(v[column.lead_ms]),
-    flowTimeMs: orNull(v[column.flow_ms]),
-    activeTimeMs: orNull(v[column.active_ms]),
-    spanStatuses: v[column.span_statuses] as string,
-    history: v[column.history] as Uint8Array,
-    flags: Number(v[column.flags]),
   };
 }

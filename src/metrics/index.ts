@@ -26,6 +26,8 @@ export {
   STATE_CODES,
   toFlatFacts,
 } from './fact-index.js';
+export type { FactsChunk } from './facts-chunk.js';
+export { CHUNK_NUMBERS, FactsChunkBuilder, FactsChunkReader } from './facts-chunk.js';
 export type {
   AgingItem,
   CumulativeFlowDay,

@@ -5,7 +5,11 @@
  * and it is several times faster than going row by row through the query builder); PostgreSQL
  * through Kysely.
  */
+import { Worker } from 'node:worker_threads';
 import { type Kysely, sql } from 'kysely';
+import { FLOW_TYPES, type FlowType } from '../domain/index.js';
+import type { EncodedFacts } from '../metrics/fact-index.js';
+import { type FactsChunk, FactsChunkBuilder } from '../metrics/facts-chunk.js';
 import type { Database } from './schema.js';
 
 export interface QueuedItem {
@@ -52,6 +56,11 @@ export interface FactsQueue {
    */
   scan(teams: readonly string[] | null, receive: (values: readonly unknown[]) => void): Promise<void>;
   /**
+   * The stored facts (of the given teams; null: all) in columnar chunks. SQLite reads them on a
+   * worker thread with its own connection, so the caller can load other things meanwhile.
+   */
+  scanChunks(teams: readonly string[] | null, onChunk: (chunk: FactsChunk) => void): Promise<void>;
+  /**
    * Streams the given columns of every row of a delivery table (changes, deployments, incidents)
    * to `receive`, in column order, without holding them all in memory.
    */
@@ -91,6 +100,49 @@ export const SCAN_COLUMNS = FACT_COLUMNS.filter(
   (c) => c !== 'current_status' && c !== 'current_state' && c !== 'current_stage',
 );
 
+const column = Object.fromEntries(SCAN_COLUMNS.map((name, i) => [name, i])) as Record<
+  (typeof SCAN_COLUMNS)[number],
+  number
+>;
+
+/** A stored facts row (values in SCAN_COLUMNS order) in encoded form, for the index. */
+export function encodedFromValues(v: readonly unknown[]): EncodedFacts {
+  const orNull = (x: unknown) => (x === null ? null : Number(x));
+  const flowType = v[column.flow_type] as string;
+  return {
+    source: v[column.source] as string,
+    id: v[column.item] as string,
+    team: v[column.team] as string | null,
+    flowType: (FLOW_TYPES as readonly string[]).includes(flowType) ? (flowType as FlowType) : 'feature',
+    unmappedType: Number(v[column.type_mapped]) === 1 ? null : (v[column.raw_type] as string),
+    outOfOrderChanges: Number(v[column.out_of_order]),
+    createdAtMs: Number(v[column.created_at]),
+    startedAtMs: orNull(v[column.started_at]),
+    completedAtMs: orNull(v[column.completed_at]),
+    leadTimeMs: orNull(v[column.lead_ms]),
+    flowTimeMs: orNull(v[column.flow_ms]),
+    activeTimeMs: orNull(v[column.active_ms]),
+    spanStatuses: v[column.span_statuses] as string,
+    history: v[column.history] as Uint8Array,
+    flags: Number(v[column.flags]),
+  };
+}
+
+/** Turns a row scan into chunks (the stores that read in-process). */
+export async function scanInChunks(
+  scan: FactsQueue['scan'],
+  teams: readonly string[] | null,
+  onChunk: (chunk: FactsChunk) => void,
+): Promise<void> {
+  const builder = new FactsChunkBuilder();
+  await scan(teams, (values) => {
+    const chunk = builder.add(encodedFromValues(values));
+    if (chunk !== null) onChunk(chunk);
+  });
+  const last = builder.flush();
+  if (last !== null) onChunk(last);
+}
+
 const key = (source: string, item: string) => `${source}\u0000${item}`;
 
 function gonePart(keys: readonly QueueKey[], rows: readonly ItemFactsRow[]): QueueKey[] {
@@ -101,7 +153,7 @@ function gonePart(keys: readonly QueueKey[], rows: readonly ItemFactsRow[]): Que
 const RANGE = '(p.source, p.item) >= (?, ?) and (p.source, p.item) <= (?, ?)';
 
 /** The SQLite queue: one synchronous IMMEDIATE transaction per page. */
-export function createSqliteFactsQueue(raw: import('better-sqlite3').Database): FactsQueue {
+export function createSqliteFactsQueue(raw: import('better-sqlite3').Database, path: string): FactsQueue {
   const page = raw.prepare('select source, item from facts_pending order by source, item limit ?');
   // Cross joins with the conditions in WHERE make SQLite drive from the queue's key range.
   const items = raw
@@ -172,7 +224,11 @@ export function createSqliteFactsQueue(raw: import('better-sqlite3').Database): 
       raw.pragma(`cache_size = ${cache}`);
     }
   };
-  return {
+  const queue: FactsQueue = {
+    scanChunks: (teams, onChunk) =>
+      path === ':memory:' || path === ''
+        ? scanInChunks(queue.scan, teams, onChunk)
+        : scanOnWorker(path, teams, onChunk),
     scanTable: async (table, columns, receive) => {
       const statement = raw.prepare(`select ${columns.join(', ')} from ${table}`).raw();
       withSmallCache(() => {
@@ -197,13 +253,15 @@ export function createSqliteFactsQueue(raw: import('better-sqlite3').Database): 
       });
     },
   };
+  return queue;
 }
 
 const SCAN_PAGE = 10_000;
 
 /** The PostgreSQL queue, through Kysely. */
 export function createKyselyFactsQueue(db: Kysely<Database>): FactsQueue {
-  return {
+  const queue: FactsQueue = {
+    scanChunks: (teams, onChunk) => scanInChunks(queue.scan, teams, onChunk),
     processPage: (limit, compute) =>
       db.transaction().execute(async (trx) => {
         const keys = await trx
@@ -319,4 +377,60 @@ export function createKyselyFactsQueue(db: Kysely<Database>): FactsQueue {
       }
     },
   };
+  return queue;
+}
+
+/** Reads the facts on a worker thread (facts-scan-worker.ts) and hands over its chunks. */
+function scanOnWorker(
+  path: string,
+  teams: readonly string[] | null,
+  onChunk: (chunk: FactsChunk) => void,
+): Promise<void> {
+  const credits = new SharedArrayBuffer(4);
+  const counter = new Int32Array(credits);
+  Atomics.store(counter, 0, 3);
+  const workerData = { path, teams, credits };
+  const here = import.meta.url;
+  let worker: Worker;
+  if (here.endsWith('.ts')) {
+    // Running from the TypeScript sources (tests, development): load them through tsx.
+    const tsx =
+      typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx/esm/api') : 'tsx/esm/api';
+    const entry = new URL('./facts-scan-worker.ts', here).href;
+    const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
+    worker = new Worker(code, { eval: true, workerData, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+  } else {
+    worker = new Worker(new URL('./facts-scan-worker.js', here), {
+      workerData,
+      resourceLimits: { maxYoungGenerationSizeMb: 64 },
+    });
+  }
+  return new Promise<void>((resolve, reject) => {
+    let settled = false;
+    const finish = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      if (error === undefined) resolve();
+      else reject(error);
+    };
+    worker.on('message', (message: { chunk?: FactsChunk; done?: true; error?: string }) => {
+      if (message.error !== undefined)
+        return finish(new Error(`reading the stored facts failed: ${message.error}`));
+      if (message.done === true) return finish();
+      if (message.chunk !== undefined) {
+        try {
+          onChunk(message.chunk);
+        } catch (error) {
+          return finish(error as Error);
+        }
+        Atomics.add(counter, 0, 1);
+        Atomics.notify(counter, 0);
+      }
+    });
+    worker.on('error', (error) => finish(error));
+    worker.on('exit', (code) =>
+      finish(code === 0 ? undefined : new Error(`the facts reader stopped (exit code ${code})`)),
+    );
+  });
 }

@@ -66,7 +66,7 @@ export async function openSqliteStore(path: string, options: SqliteOptions = {})
       db,
       location: path,
       importLog: createSqliteImportLog(raw, db),
-      factsQueue: createSqliteFactsQueue(raw),
+      factsQueue: createSqliteFactsQueue(raw, path),
       schemaVersion: report.version,
       close: () => db.destroy(),
     };
