@@ -8,12 +8,17 @@
  * - baselines computing per-item flow time, active time and weekly throughput from the raw
  *   transitions with window-function SQL: (a) in SQLite, (b) in DuckDB.
  *
- * Options: --scale small|large|N, --until YYYY-MM-DD, --team T
+ * With --postgres, the same data is also imported into a throwaway PostgreSQL server (default
+ * durability settings) and the rebuild and serve phases run there too.
+ *
+ * Options: --scale small|large|N, --until YYYY-MM-DD, --team T, --postgres
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
+import pg from 'pg';
+import { startPostgresServer } from '../test/support/postgres-server.js';
 
 const run = promisify(execFile);
 const { values } = parseArgs({
@@ -21,6 +26,7 @@ const { values } = parseArgs({
     scale: { type: 'string', default: 'large' },
     until: { type: 'string', default: '2026-11-01' },
     team: { type: 'string', default: 't-payments-api' },
+    postgres: { type: 'boolean', default: false },
   },
 });
 const scale = values.scale as string;
@@ -77,4 +83,32 @@ results.ratios = {
   sqliteSqlOverFlowlens: (sqlite.perItemMs + sqlite.weeklyMs) / serve.orgYear.medianMs,
   duckdbSqlOverFlowlens: (duck.perItemMs + duck.weeklyMs) / serve.orgYear.medianMs,
 };
+if (values.postgres === true) {
+  const server = await startPostgresServer({ durable: true });
+  try {
+    const admin = new pg.Client({ connectionString: server.adminUrl });
+    await admin.connect();
+    await admin.query('create database bench_metrics');
+    await admin.end();
+    const url = new URL(server.adminUrl);
+    url.pathname = '/bench_metrics';
+    const database = url.toString();
+    results.postgresImport = await child(['bench/import-child.mjs', database, file]);
+    log(`postgres import: ${JSON.stringify(results.postgresImport)}`);
+    results.postgresRebuild = await child(['bench/metrics-child.mjs', 'rebuild', database]);
+    log(`postgres rebuild: ${JSON.stringify(results.postgresRebuild)}`);
+    results.postgresServe = await child([
+      'bench/metrics-child.mjs',
+      'serve',
+      database,
+      until,
+      values.team as string,
+      '10',
+    ]);
+    log(`postgres serve: ${JSON.stringify(results.postgresServe)}`);
+  } finally {
+    await server.stop();
+  }
+}
+writeFileSync(join(benchDir, `metrics-results-${scale}.json`), `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
