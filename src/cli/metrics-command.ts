@@ -101,17 +101,16 @@ export function humanDuration(seconds: number | null): string {
 }
 
 function table(io: CliIo, rows: readonly (readonly string[])[]): void {
-  const widths = rows.reduce<number[]>(
-    (w, row) => row.map((cell, i) => Math.max(w[i] ?? 0, cell.length)),
-    [],
-  );
+  // A row's last cell is not padded and does not widen its column.
+  const widths: number[] = [];
+  for (const row of rows)
+    row.slice(0, -1).forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, cell.length);
+    });
   for (const row of rows)
     writeLine(
       io.stdout,
-      `  ${row
-        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-        .join('   ')
-        .trimEnd()}`,
+      `  ${row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('   ')}`.trimEnd(),
     );
 }
 
