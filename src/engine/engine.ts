@@ -120,7 +120,7 @@ export class MetricsEngine {
     );
     // The facts are read on a worker thread (SQLite) while the DORA facts load here.
     await Promise.all([
-      store.factsQueue.scanChunks(teams, (chunk) => reader.read(chunk, (row) => index.upsertEncoded(row))),
+      store.factsQueue.scanChunks(teams, (chunk) => reader.read(chunk, (row) => index.loadStored(row))),
       engine.reloadDora(),
     ]);
     await engine.reloadBookkeeping();

@@ -7,7 +7,6 @@
  * they stay true until the item's history changes.
  */
 import { type Kysely, sql } from 'kysely';
-import { FLOW_TYPES, type FlowType } from '../domain/index.js';
 import {
   computeItemFacts,
   encodeFacts,

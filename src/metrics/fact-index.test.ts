@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { A, B, C, D, E, PERIOD } from '../../test/support/metric-items.js';
-import { decodeFacts, encodeFacts, FactIndex, toFlatFacts } from './fact-index.js';
+import { decodeFacts, encodedFromHistory, encodeFacts, FactIndex, toFlatFacts } from './fact-index.js';
 import { queryFlow } from './period-query.js';
 
 const ITEMS = [A, B, C, D, E].map((item) =>
@@ -24,6 +24,15 @@ describe('the fact index', () => {
     );
   });
 
+  it('loads stored facts without a key lookup, and finds them by key afterwards', () => {
+    const index = new FactIndex();
+    for (const item of ITEMS) index.loadStored(encodeFacts(item));
+    expect(index.slotOf('jira:X', 'C')).toBe(2);
+    index.upsertFlat(ITEMS[0] as (typeof ITEMS)[number]);
+    expect(index.live).toBe(5);
+    expect(index.slotOf('jira:X', 'A')).toBe(5);
+  });
+
   it('replaces an item’s facts on upsert and reclaims dropped slots on compaction', () => {
     const index = FactIndex.from([]);
     for (let round = 0; round < 3; round++) for (const item of ITEMS) index.upsertFlat(item);
@@ -39,5 +48,23 @@ describe('the fact index', () => {
     expect(queryFlow(index, index.teamMask(['t1']), PERIOD, { details: true })).toEqual(before);
     index.remove('jira:X', 'A');
     expect(queryFlow(index, null, PERIOD).flow.velocity.total).toBe(1);
+  });
+});
+
+describe('the stored history', () => {
+  it('carries the scalar facts, so a scan reads them from it', () => {
+    for (const flat of ITEMS) {
+      const stored = encodeFacts(flat);
+      const read = encodedFromHistory(
+        flat.source,
+        flat.id,
+        flat.team,
+        '',
+        stored.spanStatuses,
+        stored.history,
+      );
+      expect(read).toEqual(stored);
+      expect(decodeFacts(read)).toEqual(flat);
+    }
   });
 });

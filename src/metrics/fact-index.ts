@@ -159,7 +159,8 @@ export class FactIndex {
   keys: string[] = [];
   /** Per team (index team + 1; 0 is "no team"): its slots, live and dropped, in order. */
   private teamSlots: { slots: Int32Array; count: number }[] = [];
-  private slotByKey = new Map<string, number>();
+  /** Key → live slot; built on first need after a bulk load (see loadStored). */
+  private slotMap: Map<string, number> | null = new Map();
   alive = new Uint8Array(0);
   team = new Int32Array(0);
   source = new Int32Array(0);
@@ -208,6 +209,33 @@ export class FactIndex {
   slotOf(source: string, id: string): number | undefined {
     return this.slotByKey.get(FactIndex.key(source, id));
   }
+
+  private get slotByKey(): Map<string, number> {
+    if (this.slotMap === null) {
+      const map = new Map<string, number>();
+      for (let slot = 0; slot < this.size; slot++)
+        if (this.alive[slot] === 1) map.set(this.keys[slot] as string, slot);
+      this.slotMap = map;
+    }
+    return this.slotMap;
+  }
+
+  /**
+   * Adds an item read from the store during the initial load, where every item comes once: no
+   * lookup of a previous slot, and the key map is built only when first needed (after the first
+   * answer), not item by item.
+   */
+  loadStored(item: EncodedFacts): void {
+    this.slotMap = null;
+    this.fresh = true;
+    try {
+      this.upsertEncoded(item);
+    } finally {
+      this.fresh = false;
+    }
+  }
+
+  private fresh = false;
 
   /** Adds an item, or replaces its previous facts. */
   upsert(item: IndexedItem): void {
@@ -296,12 +324,14 @@ export class FactIndex {
   /** Takes a new slot for an item (dropping its previous one) and fills its scalar columns. */
   private beginSlot(item: Omit<FlatFacts, 'spans' | 'wip' | 'stageMs'>): number {
     const key = FactIndex.key(item.source, item.id);
-    const previous = this.slotByKey.get(key);
-    if (previous !== undefined) this.drop(previous);
+    if (!this.fresh) {
+      const previous = this.slotByKey.get(key);
+      if (previous !== undefined) this.drop(previous);
+    }
     const slot = this.size++;
     this.ensureSlots(this.size);
     this.live++;
-    this.slotByKey.set(key, slot);
+    if (!this.fresh) this.slotByKey.set(key, slot);
     this.keys[slot] = key;
     this.alive[slot] = 1;
     const teamId = item.team === null ? -1 : this.teams.id(item.team);
@@ -384,7 +414,7 @@ export class FactIndex {
       fresh.live++;
       const key = this.keys[slot] as string;
       fresh.keys[to] = key;
-      fresh.slotByKey.set(key, to);
+      fresh.slotMap?.set(key, to);
       const teamId = this.team[slot] as number;
       let list = fresh.teamSlots[teamId + 1];
       if (list === undefined) {
@@ -513,7 +543,9 @@ export interface EncodedFacts extends Omit<FlatFacts, 'spans' | 'wip' | 'stageMs
 
 const SPAN_BYTES = 12;
 const WIP_BYTES = 16;
-const HEADER_BYTES = 8 + 5 * 8;
+/** Where the scalar facts sit in the header (after the counts and the five stage times). */
+const SCALARS = 8 + 5 * 8;
+const HEADER_BYTES = SCALARS + 6 * 8 + 4 + 4 + 4 + 4;
 
 export function encodeFacts(f: FlatFacts): EncodedFacts {
   const statuses: string[] = [];
@@ -525,6 +557,15 @@ export function encodeFacts(f: FlatFacts): EncodedFacts {
   view.setUint32(4, wipCount, true);
   for (let s = 0; s < STAGE_CODES.length; s++)
     view.setFloat64(8 + s * 8, f.stageMs[STAGE_CODES[s] as StageOrUnmapped] ?? Number.NaN, true);
+  // The scalar facts travel in the history too, so a scan reads one value instead of ten.
+  const times = [f.createdAtMs, f.startedAtMs, f.completedAtMs, f.leadTimeMs, f.flowTimeMs, f.activeTimeMs];
+  times.forEach((t, i) => {
+    view.setFloat64(SCALARS + i * 8, t ?? Number.NaN, true);
+  });
+  view.setUint32(SCALARS + 48, f.flags, true);
+  view.setUint32(SCALARS + 52, f.outOfOrderChanges, true);
+  view.setUint32(SCALARS + 56, FLOW_TYPES.indexOf(f.flowType), true);
+  view.setUint32(SCALARS + 60, f.unmappedType === null ? 1 : 0, true);
   let off = HEADER_BYTES;
   const spans = f.spans;
   for (let i = 0; i < spans.length; i += 4, off += SPAN_BYTES) {
@@ -587,4 +628,40 @@ export function decodeFacts(e: EncodedFacts): FlatFacts {
   }
   const { spanStatuses: _statuses, history: _history, ...rest } = e;
   return { ...rest, spans, wip, stageMs };
+}
+
+/**
+ * Encoded facts from what a scan reads: the item's identity, team, unmapped raw type, status list
+ * and history; the scalar facts come out of the history's header.
+ */
+export function encodedFromHistory(
+  source: string,
+  id: string,
+  team: string | null,
+  rawType: string,
+  spanStatuses: string,
+  history: Uint8Array,
+): EncodedFacts {
+  const view = new DataView(history.buffer, history.byteOffset, history.byteLength);
+  const time = (i: number) => {
+    const t = view.getFloat64(SCALARS + i * 8, true);
+    return Number.isNaN(t) ? null : t;
+  };
+  return {
+    source,
+    id,
+    team,
+    flowType: FLOW_TYPES[view.getUint32(SCALARS + 56, true)] ?? 'feature',
+    unmappedType: view.getUint32(SCALARS + 60, true) === 1 ? null : rawType,
+    outOfOrderChanges: view.getUint32(SCALARS + 52, true),
+    createdAtMs: time(0) as number,
+    startedAtMs: time(1),
+    completedAtMs: time(2),
+    leadTimeMs: time(3),
+    flowTimeMs: time(4),
+    activeTimeMs: time(5),
+    flags: view.getUint32(SCALARS + 48, true),
+    spanStatuses,
+    history,
+  };
 }

@@ -19,6 +19,7 @@ export type { EncodedFacts, FlatFacts, IndexedItem } from './fact-index.js';
 export {
   Dictionary,
   decodeFacts,
+  encodedFromHistory,
   encodeFacts,
   FactIndex,
   FLAG,

@@ -7,8 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { type Kysely, sql } from 'kysely';
-import { FLOW_TYPES, type FlowType } from '../domain/index.js';
-import type { EncodedFacts } from '../metrics/fact-index.js';
+import { type EncodedFacts, encodedFromHistory } from '../metrics/fact-index.js';
 import { type FactsChunk, FactsChunkBuilder } from '../metrics/facts-chunk.js';
 import type { Database } from './schema.js';
 
@@ -95,37 +94,19 @@ export const FACT_COLUMNS = [
   'out_of_order',
 ] as const satisfies readonly (keyof ItemFactsRow)[];
 
-/** The columns a scan delivers, in this order: what the index needs. */
-export const SCAN_COLUMNS = FACT_COLUMNS.filter(
-  (c) => c !== 'current_status' && c !== 'current_state' && c !== 'current_stage',
-);
-
-const column = Object.fromEntries(SCAN_COLUMNS.map((name, i) => [name, i])) as Record<
-  (typeof SCAN_COLUMNS)[number],
-  number
->;
+/** The columns a scan delivers, in this order: the history carries the scalar facts. */
+export const SCAN_COLUMNS = ['source', 'item', 'team', 'raw_type', 'span_statuses', 'history'] as const;
 
 /** A stored facts row (values in SCAN_COLUMNS order) in encoded form, for the index. */
 export function encodedFromValues(v: readonly unknown[]): EncodedFacts {
-  const orNull = (x: unknown) => (x === null ? null : Number(x));
-  const flowType = v[column.flow_type] as string;
-  return {
-    source: v[column.source] as string,
-    id: v[column.item] as string,
-    team: v[column.team] as string | null,
-    flowType: (FLOW_TYPES as readonly string[]).includes(flowType) ? (flowType as FlowType) : 'feature',
-    unmappedType: Number(v[column.type_mapped]) === 1 ? null : (v[column.raw_type] as string),
-    outOfOrderChanges: Number(v[column.out_of_order]),
-    createdAtMs: Number(v[column.created_at]),
-    startedAtMs: orNull(v[column.started_at]),
-    completedAtMs: orNull(v[column.completed_at]),
-    leadTimeMs: orNull(v[column.lead_ms]),
-    flowTimeMs: orNull(v[column.flow_ms]),
-    activeTimeMs: orNull(v[column.active_ms]),
-    spanStatuses: v[column.span_statuses] as string,
-    history: v[column.history] as Uint8Array,
-    flags: Number(v[column.flags]),
-  };
+  return encodedFromHistory(
+    v[0] as string,
+    v[1] as string,
+    v[2] as string | null,
+    v[3] as string,
+    v[4] as string,
+    v[5] as Uint8Array,
+  );
 }
 
 /** Turns a row scan into chunks (the stores that read in-process). */
@@ -370,7 +351,7 @@ export function createKyselyFactsQueue(db: Kysely<Database>): FactsQueue {
           query = query.where(sql<boolean>`(source, item) > (${from.source}, ${from.item})`);
         }
         const rows = await query.execute();
-        for (const row of rows) receive(SCAN_COLUMNS.map((c) => row[c]));
+        for (const row of rows) receive(SCAN_COLUMNS.map((c) => row[c] as unknown));
         if (rows.length < SCAN_PAGE) return;
         const last = rows[rows.length - 1] as ItemFactsRow;
         after = { source: last.source, item: last.item };
