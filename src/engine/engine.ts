@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 /**
  * The metric engine: the stored facts loaded into the in-memory index, the DORA facts prepared, the
  * organisation, and the answers of `flowlens metrics` and the API computed from them (contract.md
@@ -107,6 +108,18 @@ export class MetricsEngine {
         : options.scope.team !== undefined
           ? [options.scope.team]
           : resolveScope(org, options.scope, new Set()).teams;
+    // Room for everything at once: growing a few hundred MiB of arrays by doubling costs seconds.
+    let sizing = store.db
+      .selectFrom('item_facts')
+      .select((eb) => [eb.fn.countAll<number>().as('items'), sql<number>`sum(length(history))`.as('bytes')]);
+    if (teams !== null)
+      sizing = teams.length === 0 ? sizing.where(sql<boolean>`1 = 0`) : sizing.where('team', 'in', teams);
+    const size = await sizing.executeTakeFirst();
+    const items = Number(size?.items ?? 0);
+    // Spans take most of a history after its fixed 112-byte header (intervals, 16 bytes each, the
+    // rest; they are fewer and grow as needed).
+    const body = Math.max(0, Number(size?.bytes ?? 0) - items * 112);
+    index.reserve(items, Math.ceil(body / 12), 0);
     const reader = new FactsChunkReader();
     const engine = new MetricsEngine(
       store,

@@ -205,6 +205,13 @@ export class FactIndex {
     return { source: key.slice(0, at), id: key.slice(at + 1) };
   }
 
+  /** Makes room for this many more items, status spans and intervals (avoids regrowing on a load). */
+  reserve(items: number, spans: number, intervals: number): void {
+    this.ensureSlots(this.size + items);
+    this.ensureSpans(this.spanUsed + spans);
+    this.ensureWip(this.wipUsed + intervals);
+  }
+
   /** The live slot of an item, if indexed. */
   slotOf(source: string, id: string): number | undefined {
     return this.slotByKey.get(FactIndex.key(source, id));
