@@ -182,7 +182,7 @@ export class MetricsEngine {
     const { quality, ...doraMetrics } = dora;
     const examples = (ids: readonly string[]): Examples => ({
       count: ids.length,
-      examples: ids.slice(0, EXAMPLES),
+      examples: smallest(ids, EXAMPLES),
     });
     return {
       period: { from: formatInstant(query.fromMs), to: formatInstant(query.toMs) },
@@ -454,4 +454,17 @@ function mapValues<T, U>(
   f: (value: T) => U,
 ): Record<string, U> {
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, f(v as T)]));
+}
+
+/** The n smallest ids, in order (so examples never depend on the order records arrived in). */
+function smallest(ids: readonly string[], n: number): string[] {
+  const kept: string[] = [];
+  for (const id of ids) {
+    if (kept.length === n && id >= (kept[n - 1] as string)) continue;
+    let at = kept.length;
+    while (at > 0 && (kept[at - 1] as string) > id) at--;
+    kept.splice(at, 0, id);
+    if (kept.length > n) kept.pop();
+  }
+  return kept;
 }

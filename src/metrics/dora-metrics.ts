@@ -153,7 +153,19 @@ export class DoraBuilder {
   build(incidents: Iterable<DoraIncident>): DoraIndex {
     this.firstSlot = null;
     const { shipped, shippedAt } = this;
-    const slotById = new Map(shipped.map((d, slot) => [d.id, slot]));
+    // Deployment ids are unique per source only: of the deployments with the named id, the one of
+    // the incident's own service, else the first.
+    const slotsById = new Map<string, number[]>();
+    shipped.forEach((d, slot) => {
+      const slots = slotsById.get(d.id);
+      if (slots === undefined) slotsById.set(d.id, [slot]);
+      else slots.push(slot);
+    });
+    const namedSlot = (incident: DoraIncident): number | undefined => {
+      const slots = incident.causedBy === null ? undefined : slotsById.get(incident.causedBy);
+      if (slots === undefined) return undefined;
+      return slots.find((slot) => shipped[slot]?.service === incident.service) ?? slots[0];
+    };
     const slotsByService = new Map<string, number[]>();
     shipped.forEach((d, slot) => {
       const slots = slotsByService.get(d.service) ?? [];
@@ -163,7 +175,7 @@ export class DoraBuilder {
     const caused: DoraIncident[][] = shipped.map(() => []);
     const unattributed: DoraIncident[] = [];
     for (const incident of incidents) {
-      const named = incident.causedBy === null ? undefined : slotById.get(incident.causedBy);
+      const named = namedSlot(incident);
       const slot = named ?? lastBefore(slotsByService.get(incident.service), shippedAt, incident.openedAtMs);
       if (slot === undefined) unattributed.push(incident);
       else (caused[slot] as DoraIncident[]).push(incident);

@@ -455,7 +455,8 @@ export class FactIndex {
   /** The status class of a span: its status name id, state code and stage code. */
   classOfCodes(status: string, stateCode: number, stageCode: number): number {
     // One lookup of the status string, then a number key: no string is built per span.
-    const combination = this.statuses.id(status) * 32 + stateCode * 8 + stageCode;
+    // State and stage codes are below 8 each: 64 combinations per status, no two keys alike.
+    const combination = this.statuses.id(status) * 64 + stateCode * 8 + stageCode;
     const known = this.classByCombination.get(combination);
     if (known !== undefined) return known;
     const before = this.classKeys.size;
