@@ -263,6 +263,11 @@ export function createKyselyFactsQueue(db: Kysely<Database>): FactsQueue {
           )
           .select(['w.source', 'w.id', 'w.type', 'w.status', 'w.created_at', 'w.team'])
           .where(inRange)
+          // The same range on the joined table's own key lets the planner read it by index range
+          // instead of scanning it whole for every page.
+          .where(
+            sql<boolean>`(w.source, w.id) >= (${first.source}, ${first.item}) and (w.source, w.id) <= (${last.source}, ${last.item})`,
+          )
           .execute();
         const changeRows = await trx
           .selectFrom('facts_pending as p')
@@ -271,6 +276,9 @@ export function createKyselyFactsQueue(db: Kysely<Database>): FactsQueue {
           )
           .select(['t.source', 't.item', 't.at', 't.from_status', 't.to_status', 't.created_batch'])
           .where(inRange)
+          .where(
+            sql<boolean>`(t.source, t.item) >= (${first.source}, ${first.item}) and (t.source, t.item) <= (${last.source}, ${last.item})`,
+          )
           .execute();
         const rows = compute(
           itemRows.map((r) => ({
