@@ -2,26 +2,10 @@
  * The command line, run in-process through `runCli` with captured output: what a user sees for
  * good and bad input, the exit codes, and `--json`. Runs on both stores (`--db` is a path or URL).
  */
-import { Writable } from 'node:stream';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { runCli } from '../src/cli/main.js';
+import { cli } from './support/cli.js';
 import { writeNdjson, writeText } from './support/files.js';
 import { createTestDatabase, describeEachStore, type TestDatabase } from './support/stores.js';
-
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
-
-async function cli(args: string[], env: Record<string, string> = {}) {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const code = await runCli(args, { stdout, stderr, env });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
 
 const GOOD = [
   { kind: 'team', id: 't-pay', name: 'Payments' },

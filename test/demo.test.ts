@@ -8,10 +8,8 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { Command, CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoOrganisation, registerDemoCommand } from '../src/cli/demo-command.js';
+import { loadDemoOrganisation } from '../src/cli/demo-command.js';
 import { validateRecord } from '../src/contract/index.js';
 import {
   AI_ROLLOUT_WEEKS_BEFORE_UNTIL,
@@ -19,9 +17,10 @@ import {
   describeDemoStory,
   generateDemoOrganisation,
 } from '../src/demo/index.js';
-import { isFlowlensError, ROLE_NAMES } from '../src/domain/index.js';
+import { ROLE_NAMES } from '../src/domain/index.js';
 import { computeItemFacts, type ItemFacts, type StatusClass } from '../src/metrics/index.js';
 import { openSqliteStore } from '../src/store/index.js';
+import { cli } from './support/cli.js';
 
 type Rec = Record<string, unknown> & { kind: string };
 
@@ -453,40 +452,8 @@ describe('the small demo organisation', () => {
   });
 });
 
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
-
-/**
- * Runs `flowlens demo …` in-process on a program of its own (as `runCli` does, with its exit codes),
- * so the test does not depend on the command's registration in main.ts.
- */
-async function demoCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  let code = 0;
-  const program = new Command()
-    .name('flowlens')
-    .exitOverride()
-    .configureOutput({ writeOut: (t) => stdout.write(t), writeErr: (t) => stderr.write(t) });
-  registerDemoCommand(program, { stdout, stderr, env: {} }, (c) => {
-    code = Math.max(code, c);
-  });
-  try {
-    await program.parseAsync(['demo', ...args], { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) code = 2;
-    else if (isFlowlensError(error)) {
-      stderr.write(`flowlens: ${error.message}\n`);
-      code = error.code === 'INVALID_ARGUMENT' ? 2 : 1;
-    } else throw error;
-  }
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+/** `flowlens demo …` in-process. */
+const demoCli = (args: string[]) => cli(['demo', ...args]);
 
 describe('flowlens demo', () => {
   let dir: string;

@@ -15,13 +15,12 @@
  *   staging d5; dep3 to prod-eu d6, failed. Incident i1 on svc-a opened d7 00:00, resolved 02:00,
  *   naming no deployment → attributed to dep1.
  */
-import { Writable } from 'node:stream';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/main.js';
 import { MetricsEngine, pendingFactCount, rebuildFacts } from '../src/engine/index.js';
 import { importFiles } from '../src/ingest/index.js';
 import type { Store } from '../src/store/index.js';
+import { cli } from './support/cli.js';
 import { writeNdjson } from './support/files.js';
 import { createTestStore, describeEachStore, type TestStore } from './support/stores.js';
 
@@ -263,21 +262,6 @@ describeEachStore('the metric engine', (kind) => {
     expect(engine.metrics({ ...PERIOD, team: 't-a' }).flow.waitByStatus).toEqual([]);
   });
 });
-
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
-
-async function cli(args: string[]) {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const code = await runCli(args, { stdout, stderr, env: {} });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
 
 describe('flowlens metrics and flowlens rebuild', () => {
   let t: TestStore;

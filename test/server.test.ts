@@ -7,19 +7,18 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/main.js';
 import { serve } from '../src/cli/start-command.js';
 import { MetricsEngine } from '../src/engine/index.js';
 import { buildServer } from '../src/server/index.js';
 import { responses } from '../src/server/schemas.js';
 import { SerialQueue } from '../src/server/upload.js';
 import type { Store } from '../src/store/index.js';
+import { Capture, cli } from './support/cli.js';
 import { createTestDatabase, describeEachStore, type TestDatabase } from './support/stores.js';
 
 // ── The organisation ──────────────────────────────────────────────────────────────────────────
@@ -143,21 +142,6 @@ const ndjson = (records: readonly object[]) => records.map((r) => `${JSON.string
 const BODY_LIMIT = 64 * 1024;
 
 // ── Helpers ───────────────────────────────────────────────────────────────────────────────────
-
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
-
-async function cli(args: string[]) {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const code = await runCli(args, { stdout, stderr, env: {} });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
 
 // ajv-formats is CommonJS: its default export arrives wrapped under ESM interop.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??

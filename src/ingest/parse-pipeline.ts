@@ -4,7 +4,8 @@
  * would cost more than it saves). The consumer calls `credit()` after it has written a batch, which
  * lets a worker post the next one.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../runtime/worker.js';
 import { runParseJob } from './parse-job.js';
 import type { ParseJob, WorkerMessage } from './parse-protocol.js';
 
@@ -71,16 +72,10 @@ function startParseWorker(job: ParseJob): ParseRun {
 }
 
 function createWorker(job: ParseJob): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    // Running from the TypeScript sources (tests, development): load them through tsx.
-    const tsx =
-      typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx/esm/api') : 'tsx/esm/api';
-    const entry = new URL('./parse-worker.ts', here).href;
-    const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
-    return new Worker(code, { eval: true, workerData: job, resourceLimits: WORKER_LIMITS });
-  }
-  return new Worker(new URL('./parse-worker.js', here), { workerData: job, resourceLimits: WORKER_LIMITS });
+  return startModuleWorker(import.meta.url, 'parse-worker', {
+    workerData: job,
+    resourceLimits: WORKER_LIMITS,
+  });
 }
 
 /**

@@ -343,13 +343,7 @@ export class FactIndex {
     this.alive[slot] = 1;
     const teamId = item.team === null ? -1 : this.teams.id(item.team);
     this.team[slot] = teamId;
-    let list = this.teamSlots[teamId + 1];
-    if (list === undefined) {
-      list = { slots: new Int32Array(64), count: 0 };
-      this.teamSlots[teamId + 1] = list;
-    }
-    if (list.count === list.slots.length) list.slots = grow(list.slots, list.count * 2);
-    list.slots[list.count++] = slot;
+    this.addToTeam(teamId, slot);
     this.source[slot] = this.sources.id(item.source);
     this.flowType[slot] = FLOW_TYPES.indexOf(item.flowType);
     this.unmappedType[slot] = item.unmappedType === null ? -1 : this.rawTypes.id(item.unmappedType);
@@ -422,14 +416,7 @@ export class FactIndex {
       const key = this.keys[slot] as string;
       fresh.keys[to] = key;
       fresh.slotMap?.set(key, to);
-      const teamId = this.team[slot] as number;
-      let list = fresh.teamSlots[teamId + 1];
-      if (list === undefined) {
-        list = { slots: new Int32Array(64), count: 0 };
-        fresh.teamSlots[teamId + 1] = list;
-      }
-      if (list.count === list.slots.length) list.slots = grow(list.slots, list.count * 2);
-      list.slots[list.count++] = to;
+      fresh.addToTeam(this.team[slot] as number, to);
       for (const name of PER_SLOT_COLUMNS)
         (fresh[name] as TypedArray)[to] = (this[name] as TypedArray)[slot] as number;
       for (let s = 0; s < STAGE_CODES.length; s++)
@@ -489,6 +476,17 @@ export class FactIndex {
       if (id !== undefined) mask[id + 1] = 1;
     }
     return mask;
+  }
+
+  /** Appends a slot to its team's slot list. */
+  private addToTeam(teamId: number, slot: number): void {
+    let list = this.teamSlots[teamId + 1];
+    if (list === undefined) {
+      list = { slots: new Int32Array(64), count: 0 };
+      this.teamSlots[teamId + 1] = list;
+    }
+    if (list.count === list.slots.length) list.slots = grow(list.slots, list.count * 2);
+    list.slots[list.count++] = slot;
   }
 
   private drop(slot: number): void {

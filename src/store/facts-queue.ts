@@ -5,10 +5,11 @@
  * and it is several times faster than going row by row through the query builder); PostgreSQL
  * through Kysely.
  */
-import { Worker } from 'node:worker_threads';
+
 import { type Kysely, sql } from 'kysely';
 import { type EncodedFacts, encodedFromHistory } from '../metrics/fact-index.js';
 import { type FactsChunk, FactsChunkBuilder } from '../metrics/facts-chunk.js';
+import { startModuleWorker } from '../runtime/worker.js';
 import type { Database } from './schema.js';
 
 export interface QueuedItem {
@@ -379,21 +380,10 @@ function scanOnWorker(
   const counter = new Int32Array(credits);
   Atomics.store(counter, 0, 3);
   const workerData = { path, teams, credits };
-  const here = import.meta.url;
-  let worker: Worker;
-  if (here.endsWith('.ts')) {
-    // Running from the TypeScript sources (tests, development): load them through tsx.
-    const tsx =
-      typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx/esm/api') : 'tsx/esm/api';
-    const entry = new URL('./facts-scan-worker.ts', here).href;
-    const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
-    worker = new Worker(code, { eval: true, workerData, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
-  } else {
-    worker = new Worker(new URL('./facts-scan-worker.js', here), {
-      workerData,
-      resourceLimits: { maxYoungGenerationSizeMb: 64 },
-    });
-  }
+  const worker = startModuleWorker(import.meta.url, 'facts-scan-worker', {
+    workerData,
+    resourceLimits: { maxYoungGenerationSizeMb: 64 },
+  });
   return new Promise<void>((resolve, reject) => {
     let settled = false;
     const finish = (error?: Error) => {
