@@ -15,9 +15,20 @@
  *   staging d5; dep3 to prod-eu d6, failed. Incident i1 on svc-a opened d7 00:00, resolved 02:00,
  *   naming no deployment → attributed to dep1.
  */
+
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MetricsEngine, pendingFactCount, rebuildFacts } from '../src/engine/index.js';
+import {
+  defaultSnapshotPath,
+  MetricsEngine,
+  pendingFactCount,
+  readFactsVersion,
+  rebuildFacts,
+  refreshFacts,
+  type SnapshotEvent,
+} from '../src/engine/index.js';
 import { importFiles } from '../src/ingest/index.js';
 import type { Store } from '../src/store/index.js';
 import { cli } from './support/cli.js';
@@ -263,6 +274,122 @@ describeEachStore('the metric engine', (kind) => {
   });
 });
 
+describeEachStore('the facts snapshot', (kind) => {
+  let t: TestStore;
+  let path: string;
+  beforeEach(async () => {
+    t = await createTestStore(kind);
+    await load(t.store, t.database.dir, 'org.ndjson', ORG);
+    path = join(t.database.dir, 'facts.snapshot');
+  });
+  afterEach(async () => {
+    await t.database.destroy();
+  });
+
+  /** Opens an engine with the snapshot, recording what it did with it. */
+  async function open(events: SnapshotEvent[] = []) {
+    const engine = await MetricsEngine.open(t.store, {
+      snapshotPath: path,
+      onSnapshot: (e) => events.push(e),
+    });
+    return { engine, events };
+  }
+  const answers = (engine: MetricsEngine) => ({
+    org: engine.metrics(PERIOD),
+    a: engine.metrics({ ...PERIOD, team: 't-a' }),
+    b: engine.metrics({ ...PERIOD, team: 't-b' }),
+  });
+  /** What an engine that reads every fact from the database answers. */
+  const fromDatabase = async () => answers(await MetricsEngine.open(t.store));
+
+  it('is written after a load from the database, and the next start loads it with the same answers', async () => {
+    const first = await open();
+    await first.engine.close();
+    expect(first.events.map((e) => e.kind)).toEqual(['not-used', 'saved']);
+    expect(first.events[0]).toEqual({ kind: 'not-used', reason: 'no snapshot yet' });
+    expect(statSync(path).size).toBe((first.events[1] as { bytes: number }).bytes);
+
+    const second = await open();
+    expect(second.events).toEqual([{ kind: 'loaded', items: 4, ms: expect.any(Number) }]);
+    expect(answers(second.engine)).toEqual(await fromDatabase());
+    await second.engine.close();
+    // Nothing changed: the snapshot is not written again.
+    expect(second.events.map((e) => e.kind)).toEqual(['loaded']);
+  });
+
+  it('after an import it is loaded and the imported items are applied, then written anew', async () => {
+    await (await open()).engine.close();
+    await load(t.store, t.database.dir, 'more.ndjson', [
+      move('B-1', 6, 'In Progress', 'Done'),
+      item('B-2', 'Bug', 'In Progress', 3, 't-b'),
+      move('B-2', 4, 'Backlog', 'In Progress'),
+    ]);
+    expect(await pendingFactCount(t.store)).toBe(2);
+    const after = await open();
+    expect(after.events.map((e) => e.kind)).toEqual(['loaded']);
+    expect(after.engine.index.live).toBe(5);
+    expect(answers(after.engine)).toEqual(await fromDatabase());
+    expect(after.engine.metrics({ ...PERIOD, team: 't-b' }).flow.velocity.total).toBe(1);
+    await after.engine.close();
+    expect(after.events.map((e) => e.kind)).toEqual(['loaded', 'saved']);
+
+    const third = await open();
+    expect(third.events.map((e) => e.kind)).toEqual(['loaded']);
+    expect(third.engine.index.live).toBe(5);
+    expect(answers(third.engine)).toEqual(await fromDatabase());
+  });
+
+  it('is not used once the facts were rewritten (rebuild), nor when it is damaged', async () => {
+    await (await open()).engine.close();
+    await rebuildFacts(t.store);
+    const rebuilt = await open();
+    expect(rebuilt.events[0]).toEqual({ kind: 'not-used', reason: 'the snapshot is of other facts' });
+    expect(answers(rebuilt.engine)).toEqual(await fromDatabase());
+    await rebuilt.engine.close();
+
+    const bytes = readFileSync(path);
+    writeFileSync(path, bytes.subarray(0, bytes.length - 100));
+    const damaged = await open();
+    expect(damaged.events[0]).toEqual({
+      kind: 'not-used',
+      reason: `the snapshot is unusable: the snapshot is ${bytes.length - 100} bytes long, its header says ${bytes.length}`,
+    });
+    expect(answers(damaged.engine)).toEqual(await fromDatabase());
+    await damaged.engine.close();
+    // And it was replaced by a good one.
+    expect((await open()).events.map((e) => e.kind)).toEqual(['loaded']);
+  });
+
+  it('is not written with a stamp the index does not match (another process wrote facts)', async () => {
+    const { engine, events } = await open();
+    await engine.close();
+    await load(t.store, t.database.dir, 'one.ndjson', [move('B-1', 6, 'In Progress', 'Done')]);
+    await engine.refresh();
+    // Another process computes facts the engine never sees.
+    await load(t.store, t.database.dir, 'two.ndjson', [item('B-3', 'Bug', 'Backlog', 3, 't-b')]);
+    await refreshFacts(t.store);
+    await engine.close();
+    expect(events.map((e) => e.kind)).toEqual(['not-used', 'saved', 'not-saved']);
+    expect(events[2]).toEqual({
+      kind: 'not-saved',
+      reason: 'the stored facts were changed by another process',
+    });
+    // The old snapshot is of other facts now: the next start reads the database, B-3 included.
+    const next = await open();
+    expect(next.events[0]).toEqual({ kind: 'not-used', reason: 'the snapshot is of other facts' });
+    expect(next.engine.index.live).toBe(5);
+  });
+
+  it('is kept next to a SQLite database, and in the data directory’s cache for PostgreSQL', async () => {
+    const home = join(t.database.dir, 'home');
+    const expected =
+      kind === 'sqlite'
+        ? `${t.store.location}.facts`
+        : join(home, 'cache', `facts-${(await readFactsVersion(t.store.db)).storeId}.snapshot`);
+    expect(await defaultSnapshotPath(t.store, { FLOWLENS_HOME: home })).toBe(expected);
+  });
+});
+
 describe('flowlens metrics and flowlens rebuild', () => {
   let t: TestStore;
   let location: string;
@@ -309,6 +436,21 @@ describe('flowlens metrics and flowlens rebuild', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('keeps the facts snapshot for the whole organisation, and answers the same from it', async () => {
+    const args = ['metrics', '--db', location, '--from', '2025-01-06', '--to', '2025-01-20', '--json'];
+    const first = await cli(args);
+    expect(first.code).toBe(0);
+    expect(statSync(`${location}.facts`).size).toBeGreaterThan(0);
+    const written = statSync(`${location}.facts`).mtimeMs;
+    const second = await cli(args);
+    expect(second).toEqual(first);
+    // Read, not rewritten: the facts did not change.
+    expect(statSync(`${location}.facts`).mtimeMs).toBe(written);
+    // A scope loads only its items from the database and leaves the snapshot alone.
+    expect((await cli([...args, '--team', 't-a'])).code).toBe(0);
+    expect(statSync(`${location}.facts`).mtimeMs).toBe(written);
   });
 
   it('prints readable tables without --json', async () => {

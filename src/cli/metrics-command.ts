@@ -4,7 +4,7 @@
  * facts.
  */
 import type { Command } from 'commander';
-import { type MetricsDocument, MetricsEngine, rebuildFacts } from '../engine/index.js';
+import { defaultSnapshotPath, type MetricsDocument, MetricsEngine, rebuildFacts } from '../engine/index.js';
 import { parseDateParam } from '../engine/params.js';
 import { type CliIo, formatCount, formatDuration, writeLine } from './io.js';
 import { withStore } from './with-store.js';
@@ -57,9 +57,19 @@ Examples:
           valueStream: flags.valueStream,
           portfolio: flags.portfolio,
         };
-        // Only the items of the scope are loaded.
-        const engine = await MetricsEngine.open(store, { scope: query });
-        return engine.metrics(query);
+        // A scope loads only its own items; the whole organisation loads from (and keeps) the
+        // facts snapshot the server uses.
+        const whole =
+          query.team === undefined && query.valueStream === undefined && query.portfolio === undefined;
+        const engine = await MetricsEngine.open(
+          store,
+          whole ? { snapshotPath: await defaultSnapshotPath(store, io.env) } : { scope: query },
+        );
+        try {
+          return engine.metrics(query);
+        } finally {
+          await engine.close();
+        }
       });
       if (flags.json === true) writeLine(io.stdout, JSON.stringify(document, null, 2));
       else printMetrics(io, document);

@@ -25,10 +25,17 @@ import {
   prepareDora,
   queryDora,
   queryFlow,
+  type SnapshotStamp,
   type WaitingStatus,
 } from '../metrics/index.js';
 import type { Database, Store } from '../store/index.js';
-import { loadMappings, pendingFactCount, type RefreshReport, refreshFacts } from './facts.js';
+import {
+  loadMappings,
+  pendingFactCount,
+  type RefreshReport,
+  readFactsVersion,
+  refreshFacts,
+} from './facts.js';
 import {
   loadOrg,
   type OrgModel,
@@ -38,6 +45,7 @@ import {
   type ScopeQuery,
   servicesOf,
 } from './org.js';
+import { loadSnapshot, saveSnapshot } from './snapshot.js';
 
 export interface MetricsQuery extends ScopeQuery {
   readonly fromMs: number;
@@ -78,7 +86,25 @@ export interface EngineOptions {
   /** Only the items of this scope are loaded (the command line loads what it needs). */
   readonly scope?: ScopeQuery;
   readonly now?: () => number;
+  /**
+   * Where to keep the start-up snapshot of the fact index (snapshot.ts; `defaultSnapshotPath`
+   * gives the usual place). With one, an open without `scope` loads the index from the snapshot
+   * when it was made from the stored facts, and writes a new one after loading from the database
+   * or applying changes. None when absent.
+   */
+  readonly snapshotPath?: string | null;
+  /** Told how the index was loaded and when a snapshot was written or could not be. */
+  readonly onSnapshot?: (event: SnapshotEvent) => void;
 }
+
+export type SnapshotEvent =
+  | { readonly kind: 'loaded'; readonly items: number; readonly ms: number }
+  | { readonly kind: 'not-used'; readonly reason: string }
+  | { readonly kind: 'saved'; readonly bytes: number; readonly ms: number }
+  | { readonly kind: 'not-saved'; readonly reason: string };
+
+/** After an import, the snapshot is rewritten once imports have paused this long. */
+const SNAPSHOT_DELAY_MS = 10_000;
 
 const EXAMPLES = 10;
 
@@ -99,7 +125,13 @@ export class MetricsEngine {
    * then the facts are loaded into the index.
    */
   static async open(store: Store, options: EngineOptions = {}): Promise<MetricsEngine> {
+    const snapshotPath = options.scope === undefined ? (options.snapshotPath ?? null) : null;
+    if (snapshotPath !== null) {
+      const engine = await MetricsEngine.openFromSnapshot(store, snapshotPath, options);
+      if (engine !== null) return engine;
+    }
     await refreshFacts(store);
+    const loadedFrom = snapshotPath === null ? null : await readFactsVersion(store.db);
     const [org, mappings] = await Promise.all([loadOrg(store.db), loadMappings(store.db)]);
     const index = new FactIndex();
     const teams =
@@ -137,6 +169,46 @@ export class MetricsEngine {
       engine.reloadDora(),
     ]);
     await engine.reloadBookkeeping();
+    if (loadedFrom !== null) {
+      // The snapshot is stamped with the facts version read before the scan; saveSnapshot checks
+      // that it is still the stored one (no other process wrote facts meanwhile).
+      engine.factsVersion = loadedFrom;
+      engine.saveSnapshot();
+    }
+    return engine;
+  }
+
+  /**
+   * The engine with its index from the snapshot, when the snapshot was made from the stored facts;
+   * items queued since (an import from the command line) are then computed and applied as after
+   * an import. Null when there is no usable snapshot.
+   */
+  private static async openFromSnapshot(
+    store: Store,
+    path: string,
+    options: EngineOptions,
+  ): Promise<MetricsEngine | null> {
+    const version = await readFactsVersion(store.db);
+    const load = loadSnapshot(path, version);
+    if (load.index === null) {
+      options.onSnapshot?.({ kind: 'not-used', reason: load.reason });
+      return null;
+    }
+    options.onSnapshot?.({ kind: 'loaded', items: load.index.live, ms: load.ms });
+    const [org, mappings] = await Promise.all([loadOrg(store.db), loadMappings(store.db)]);
+    const engine = new MetricsEngine(
+      store,
+      load.index,
+      prepareDora({ deployments: [], changes: [], incidents: [] }),
+      org,
+      mappings,
+      0,
+      0,
+      options,
+    );
+    engine.factsVersion = version;
+    const report = await engine.refresh({ snapshot: 'now' });
+    if (report.computed === 0 && report.removed === 0) engine.snapshotDirty = false;
     return engine;
   }
 
@@ -144,7 +216,7 @@ export class MetricsEngine {
    * After an import: recomputes the queued items' facts, updates the index with them, and reloads
    * the organisation and the DORA facts.
    */
-  async refresh(): Promise<RefreshReport> {
+  async refresh(options: { snapshot?: 'now' | 'later' } = {}): Promise<RefreshReport> {
     const report = await refreshFacts(this.store, {
       onPage: (facts: readonly FlatFacts[], removed) => {
         for (const f of facts) this.index.upsertFlat(f);
@@ -155,7 +227,77 @@ export class MetricsEngine {
     [this.org, this.mappings] = await Promise.all([loadOrg(this.store.db), loadMappings(this.store.db)]);
     await this.reloadDora();
     await this.reloadBookkeeping();
+    if (report.version !== undefined && this.factsVersion !== null) {
+      this.factsVersion = { storeId: this.factsVersion.storeId, version: report.version };
+      this.snapshotDirty = true;
+      if (options.snapshot === 'now') this.saveSnapshot();
+      else this.saveSnapshotLater();
+    }
     return report;
+  }
+
+  /** The facts version the index holds (null: unknown, so no snapshot is written). */
+  private factsVersion: SnapshotStamp | null = null;
+  private snapshotDirty = true;
+  private snapshotTimer: NodeJS.Timeout | null = null;
+
+  private saveSnapshotLater(): void {
+    if (this.snapshotTimer !== null) clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = null;
+      this.saveSnapshot();
+    }, SNAPSHOT_DELAY_MS);
+    this.snapshotTimer.unref();
+  }
+
+  private saving: Promise<void> | null = null;
+
+  /**
+   * Writes the snapshot of the index (in the background), if it changed since the last one and the
+   * stored facts are still those it holds. A snapshot that cannot be written is reported through
+   * `onSnapshot`, never thrown: the next start then loads from the database.
+   */
+  saveSnapshot(): Promise<void> {
+    const previous = this.saving ?? Promise.resolve();
+    const next = previous.then(() => this.writeSnapshot());
+    this.saving = next;
+    void next.finally(() => {
+      if (this.saving === next) this.saving = null;
+    });
+    return next;
+  }
+
+  private async writeSnapshot(): Promise<void> {
+    const path = this.options.scope === undefined ? (this.options.snapshotPath ?? null) : null;
+    if (path === null || this.factsVersion === null || !this.snapshotDirty) return;
+    const stamp = this.factsVersion;
+    const started = performance.now();
+    try {
+      const current = await readFactsVersion(this.store.db);
+      if (current.storeId !== stamp.storeId || current.version !== stamp.version) {
+        this.options.onSnapshot?.({
+          kind: 'not-saved',
+          reason: 'the stored facts were changed by another process',
+        });
+        return;
+      }
+      // Refreshed while the version was read: the refresh schedules its own save.
+      if (this.factsVersion !== stamp) return;
+      const { bytes } = saveSnapshot(path, this.index, stamp);
+      this.snapshotDirty = false;
+      this.options.onSnapshot?.({ kind: 'saved', bytes, ms: performance.now() - started });
+    } catch (error) {
+      this.options.onSnapshot?.({ kind: 'not-saved', reason: (error as Error).message });
+    }
+  }
+
+  /** Writes a due snapshot and waits for it (call before the store closes). */
+  async close(): Promise<void> {
+    if (this.snapshotTimer !== null) {
+      clearTimeout(this.snapshotTimer);
+      this.snapshotTimer = null;
+    }
+    await this.saveSnapshot();
   }
 
   organisation(): OrgModel {

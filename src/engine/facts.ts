@@ -27,6 +27,8 @@ export interface RefreshReport {
   /** Queued items with no work item any more: their facts were removed. */
   readonly removed: number;
   readonly ms: number;
+  /** The facts version the last page wrote (migration 0003); absent when nothing was queued. */
+  readonly version?: string;
 }
 
 export interface RefreshOptions {
@@ -82,6 +84,7 @@ export async function refreshFacts(store: Store, options: RefreshOptions = {}): 
   const mappings = await loadMappings(store.db);
   let computed = 0;
   let removed = 0;
+  let version: string | undefined;
   for (;;) {
     let facts: FlatFacts[] = [];
     const page = await store.factsQueue.processPage(PAGE_ITEMS, (items, changes) => {
@@ -91,13 +94,29 @@ export async function refreshFacts(store: Store, options: RefreshOptions = {}): 
     if (page === null) break;
     computed += facts.length;
     removed += page.gone.length;
+    version = page.version;
     options.onPage?.(
       facts,
       page.gone.map((k) => ({ source: k.source, id: k.item })),
     );
     options.onProgress?.(computed + removed, Math.max(total, computed + removed));
   }
-  return { computed, removed, ms: now() - started };
+  return { computed, removed, ms: now() - started, ...(version === undefined ? {} : { version }) };
+}
+
+/** The store's id and its current facts version (migration 0003). */
+export interface FactsVersion {
+  readonly storeId: string;
+  readonly version: string;
+}
+
+export async function readFactsVersion(db: Kysely<Database>): Promise<FactsVersion> {
+  const row = await db
+    .selectFrom('facts_version')
+    .select(['store_id', 'version'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return { storeId: row.store_id, version: row.version };
 }
 
 /** The facts of a page of queued items. */

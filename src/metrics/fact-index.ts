@@ -196,6 +196,72 @@ export class FactIndex {
     return index;
   }
 
+  /**
+   * The index's columns and dictionaries as they are (views, not copies): what a snapshot stores
+   * (fact-snapshot.ts). Dropped slots are included, marked by `alive`.
+   */
+  columns(): IndexColumns {
+    const perSlot = {} as Record<PerSlotColumn, TypedArray>;
+    for (const name of PER_SLOT_COLUMNS) perSlot[name] = (this[name] as TypedArray).subarray(0, this.size);
+    const classCount = this.classKeys.size;
+    return {
+      size: this.size,
+      live: this.live,
+      teams: this.teams.values,
+      sources: this.sources.values,
+      rawTypes: this.rawTypes.values,
+      statuses: this.statuses.values,
+      classStatus: this.classStatus.subarray(0, classCount),
+      classState: this.classState.subarray(0, classCount),
+      classStage: this.classStage.subarray(0, classCount),
+      keys: this.keys.length === this.size ? this.keys : this.keys.slice(0, this.size),
+      perSlot: perSlot as IndexColumns['perSlot'],
+      stageMs: this.stageMs.subarray(0, this.size * STAGE_CODES.length),
+      spanStart: this.spanStart.subarray(0, this.spanUsed),
+      spanClass: this.spanClass.subarray(0, this.spanUsed),
+      wipStart: this.wipStart.subarray(0, this.wipUsed),
+      wipEnd: this.wipEnd.subarray(0, this.wipUsed),
+    };
+  }
+
+  /**
+   * An index made of columns (from a snapshot): the arrays are used as they are (the index grows
+   * them on its next update); the team slot lists, the status classes' lookups and the key map are
+   * rebuilt. The columns must be consistent (see fact-snapshot.ts, which checks them).
+   */
+  static fromColumns(c: IndexColumns): FactIndex {
+    const index = new FactIndex();
+    for (const v of c.teams) index.teams.id(v);
+    for (const v of c.sources) index.sources.id(v);
+    for (const v of c.rawTypes) index.rawTypes.id(v);
+    for (const v of c.statuses) index.statuses.id(v);
+    for (let cls = 0; cls < c.classStatus.length; cls++) {
+      const made = index.classOfCodes(
+        c.statuses[c.classStatus[cls] as number] as string,
+        c.classState[cls] as number,
+        c.classStage[cls] as number,
+      );
+      if (made !== cls) throw new Error(`status class ${cls} is a repeat of class ${made}`);
+    }
+    // Views on a snapshot's buffer: the index only reads them, and replaces them when it grows.
+    const columns = index as unknown as Record<string, unknown>;
+    for (const name of PER_SLOT_COLUMNS) columns[name] = c.perSlot[name];
+    columns.stageMs = c.stageMs;
+    columns.spanStart = c.spanStart;
+    columns.spanClass = c.spanClass;
+    columns.wipStart = c.wipStart;
+    columns.wipEnd = c.wipEnd;
+    index.size = c.size;
+    index.live = c.live;
+    index.spanUsed = c.spanStart.length;
+    index.wipUsed = c.wipStart.length;
+    index.keys = c.keys as string[];
+    index.slotMap = null;
+    const team = c.perSlot.team;
+    for (let slot = 0; slot < c.size; slot++) index.addToTeam(team[slot] as number, slot);
+    return index;
+  }
+
   static key(source: string, id: string): string {
     return source + KEY_SEPARATOR + id;
   }
@@ -514,7 +580,32 @@ export class FactIndex {
   }
 }
 
-const PER_SLOT_COLUMNS = [
+/** The per-slot columns, by name. */
+export type PerSlotColumn = (typeof PER_SLOT_COLUMNS)[number];
+
+/** What `FactIndex.columns()` gives and `FactIndex.fromColumns()` takes. */
+export interface IndexColumns {
+  readonly size: number;
+  readonly live: number;
+  readonly teams: readonly string[];
+  readonly sources: readonly string[];
+  readonly rawTypes: readonly string[];
+  readonly statuses: readonly string[];
+  /** Per status class: its status (index into `statuses`), state code and stage code. */
+  readonly classStatus: Int32Array;
+  readonly classState: Uint8Array;
+  readonly classStage: Uint8Array;
+  /** Per slot: `FactIndex.key(source, id)`. */
+  readonly keys: readonly string[];
+  readonly perSlot: { readonly [K in PerSlotColumn]: FactIndex[K] };
+  readonly stageMs: Float64Array;
+  readonly spanStart: Float64Array;
+  readonly spanClass: Int32Array;
+  readonly wipStart: Float64Array;
+  readonly wipEnd: Float64Array;
+}
+
+export const PER_SLOT_COLUMNS = [
   'alive',
   'team',
   'source',

@@ -15,7 +15,7 @@ export {
   prepareDora,
   queryDora,
 } from './dora-metrics.js';
-export type { EncodedFacts, FlatFacts, IndexedItem } from './fact-index.js';
+export type { EncodedFacts, FlatFacts, IndexColumns, IndexedItem } from './fact-index.js';
 export {
   Dictionary,
   decodeFacts,
@@ -27,6 +27,14 @@ export {
   STATE_CODES,
   toFlatFacts,
 } from './fact-index.js';
+export type { SnapshotStamp } from './fact-snapshot.js';
+export {
+  decodeSnapshot,
+  encodeSnapshot,
+  SNAPSHOT_FORMAT,
+  SnapshotError,
+  snapshotStamp,
+} from './fact-snapshot.js';
 export type { FactsChunk } from './facts-chunk.js';
 export { CHUNK_NUMBERS, FactsChunkBuilder, FactsChunkReader } from './facts-chunk.js';
 export type {

@@ -6,6 +6,7 @@
  * through Kysely.
  */
 
+import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { type EncodedFacts, encodedFromHistory } from '../metrics/fact-index.js';
 import { type FactsChunk, FactsChunkBuilder } from '../metrics/facts-chunk.js';
@@ -44,12 +45,20 @@ export type ComputeFacts = (
   changes: readonly QueuedChange[],
 ) => readonly ItemFactsRow[];
 
+/** A processed page: its keys, those whose facts were deleted, and the new facts version. */
+export interface ProcessedPage {
+  readonly keys: QueueKey[];
+  readonly gone: QueueKey[];
+  /** The token the page's transaction wrote to facts_version (migration 0003). */
+  readonly version: string;
+}
+
 export interface FactsQueue {
   /**
    * Processes the first `limit` queued items: null when the queue is empty, else the keys of the
    * page and those without a work item any more (their facts were deleted).
    */
-  processPage(limit: number, compute: ComputeFacts): Promise<{ keys: QueueKey[]; gone: QueueKey[] } | null>;
+  processPage(limit: number, compute: ComputeFacts): Promise<ProcessedPage | null>;
   /**
    * Streams the stored facts (of the given teams; null: all) to `receive` as values in
    * SCAN_COLUMNS order, without holding them all in memory.
@@ -160,6 +169,7 @@ export function createSqliteFactsQueue(raw: import('better-sqlite3').Database, p
   const dequeue = raw.prepare(
     'delete from facts_pending where (source, item) >= (?, ?) and (source, item) <= (?, ?)',
   );
+  const bumpVersion = raw.prepare('update facts_version set version = ? where id = 1');
   const run = raw.transaction((limit: number, compute: ComputeFacts) => {
     const keys = page.all(limit) as QueueKey[];
     if (keys.length === 0) return null;
@@ -191,7 +201,9 @@ export function createSqliteFactsQueue(raw: import('better-sqlite3').Database, p
     const gone = gonePart(keys, rows);
     for (const k of gone) remove.run(k.source, k.item);
     dequeue.run(...range);
-    return { keys, gone };
+    const version = randomUUID();
+    bumpVersion.run(version);
+    return { keys, gone, version };
   });
   const all = raw.prepare(`select ${SCAN_COLUMNS.join(', ')} from item_facts`).raw();
   // A full scan reads each page once: a small page cache serves it as well as the import's large
@@ -322,7 +334,9 @@ export function createKyselyFactsQueue(db: Kysely<Database>): FactsQueue {
         await sql`delete from facts_pending where (source, item) >= (${first.source}, ${first.item}) and (source, item) <= (${last.source}, ${last.item})`.execute(
           trx,
         );
-        return { keys, gone };
+        const version = randomUUID();
+        await trx.updateTable('facts_version').set({ version }).where('id', '=', 1).execute();
+        return { keys, gone, version };
       }),
     scanTable: async (table, columns, receive) => {
       let after: { source: string; id: string } | null = null;

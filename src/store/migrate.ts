@@ -8,6 +8,7 @@ import { FlowlensError } from '../domain/index.js';
 import type { Dialect } from './dialect.js';
 import { createInitialMigration } from './migrations/0001-initial.js';
 import { createItemFactsMigration } from './migrations/0002-item-facts.js';
+import { createFactsVersionMigration } from './migrations/0003-facts-version.js';
 import type { Database } from './schema.js';
 
 const MIGRATION_TABLE = 'flowlens_migrations';
@@ -17,6 +18,7 @@ function allMigrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-initial': createInitialMigration(dialect),
     '0002-item-facts': createItemFactsMigration(dialect),
+    '0003-facts-version': createFactsVersionMigration(dialect),
   };
 }
 

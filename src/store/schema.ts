@@ -178,7 +178,15 @@ export interface FactsPendingTable {
   item: string;
 }
 
+/** The facts version (migration 0003): one row, replaced by every write of stored facts. */
+export interface FactsVersionTable {
+  id: number;
+  store_id: string;
+  version: string;
+}
+
 export interface Database {
+  facts_version: FactsVersionTable;
   item_facts: ItemFactsTable;
   facts_pending: FactsPendingTable;
   portfolios: PortfolioTable;

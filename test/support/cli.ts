@@ -1,4 +1,7 @@
 /** Runs the CLI in-process with its output captured, as a user would see it. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { runCli } from '../../src/cli/main.js';
 
@@ -11,6 +14,13 @@ export class Capture extends Writable {
   }
 }
 
+let home: string | undefined;
+/** A data directory of the test process's own, so no test writes to the user's ~/.flowlens. */
+function testHome(): string {
+  home ??= mkdtempSync(join(tmpdir(), 'flowlens-home-'));
+  return home;
+}
+
 /** `flowlens <args>`: the exit code and what it printed. */
 export async function cli(
   args: readonly string[],
@@ -18,6 +28,6 @@ export async function cli(
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new Capture();
   const stderr = new Capture();
-  const code = await runCli(args, { stdout, stderr, env });
+  const code = await runCli(args, { stdout, stderr, env: { FLOWLENS_HOME: testHome(), ...env } });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
