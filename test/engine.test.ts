@@ -257,6 +257,35 @@ describeEachStore('the metric engine', (kind) => {
     expect(await factsTable(t.store)).toEqual(incremental);
   });
 
+  it('an item another names as its parent is a container, not a flow item, from the moment it is named', async () => {
+    const engine = await MetricsEngine.open(t.store);
+    expect(engine.metrics({ ...PERIOD, team: 't-a' }).flow.velocity.total).toBe(2);
+    // A-3 names A-2 as its parent: A-2 becomes an epic, and is queued with A-3.
+    await load(t.store, t.database.dir, 'child.ndjson', [
+      { ...item('A-3', 'Story', 'Backlog', 2, 't-a'), parent: 'A-2' },
+    ]);
+    expect(
+      (await t.store.db.selectFrom('facts_pending').select('item').orderBy('item').execute()).map(
+        (r) => r.item,
+      ),
+    ).toEqual(['A-2', 'A-3']);
+    await engine.refresh();
+    const m = engine.metrics({ ...PERIOD, team: 't-a' });
+    // Only A-1 is left: velocity 1, its flow time 3 days; A-3 is new (not in the load).
+    expect(m.flow.velocity).toEqual({ total: 1, byType: { feature: 1, defect: 0, risk: 0, debt: 0 } });
+    expect(m.flow.flowTime).toEqual({ median: 3 * DAY_S, p85: 3 * DAY_S, count: 1 });
+    expect(m.flow.distribution).toEqual({ feature: 1, defect: 0, risk: 0, debt: 0 });
+    // An engine loading everything afresh agrees with the incremental one.
+    expect((await MetricsEngine.open(t.store)).metrics({ ...PERIOD, team: 't-a' })).toEqual(m);
+
+    // A-3 moves to another parent (one that does not exist): A-2 is a flow item again.
+    await load(t.store, t.database.dir, 'moved.ndjson', [
+      { ...item('A-3', 'Story', 'Backlog', 2, 't-a'), parent: 'A-99' },
+    ]);
+    await engine.refresh();
+    expect(engine.metrics({ ...PERIOD, team: 't-a' }).flow.velocity.total).toBe(2);
+  });
+
   it('a team override changes only that team’s items', async () => {
     await load(t.store, t.database.dir, 'override.ndjson', [
       {

@@ -66,6 +66,11 @@ function flowIndex(records: readonly OrgRecord[]): FactIndex {
     ),
   );
   const index = new FactIndex();
+  const parents = new Set(
+    distinct.flatMap((r) =>
+      r.kind === 'workItem' && r.parent !== undefined ? [`${r.source}\u0000${r.parent}`] : [],
+    ),
+  );
   for (const item of distinct) {
     if (item.kind !== 'workItem') continue;
     const history = distinct.flatMap((t) =>
@@ -83,6 +88,7 @@ function flowIndex(records: readonly OrgRecord[]): FactIndex {
           status: item.status,
           createdAtMs: Date.parse(item.createdAt),
           team: item.team ?? null,
+          hasChildren: parents.has(`${item.source}\u0000${item.id}`),
         },
         history,
       ),

@@ -172,6 +172,7 @@ export function itemFacts(
     flowType: type.flowType,
     unmappedType: type.mapped ? null : item.type,
     outOfOrderChanges: outOfOrder(history),
+    container: item.hasChildren,
     facts,
   });
 }

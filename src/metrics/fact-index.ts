@@ -26,6 +26,8 @@ export interface IndexedItem {
   readonly unmappedType?: string | null;
   /** Status changes that arrived after a later change of the same item (data quality). */
   readonly outOfOrderChanges?: number;
+  /** Another item names it as its parent: a container (an epic), not a flow item (metrics.md §2). */
+  readonly container?: boolean;
   readonly facts: Pick<
     ItemFacts,
     | 'createdAtMs'
@@ -63,7 +65,7 @@ export interface FlatFacts {
   readonly stageMs: Readonly<Partial<Record<StageOrUnmapped, number>>>;
   readonly spans: readonly (number | string)[];
   readonly wip: readonly (number | null)[];
-  /** FLAG.changeBeforeCreation | FLAG.statusDisagrees. */
+  /** FLAG.changeBeforeCreation | FLAG.statusDisagrees | FLAG.container. */
   readonly flags: number;
 }
 
@@ -93,7 +95,8 @@ export function toFlatFacts(item: IndexedItem): FlatFacts {
     wip,
     flags:
       (f.flags?.changeBeforeCreation ? FLAG.changeBeforeCreation : 0) |
-      (f.flags?.statusDisagrees ? FLAG.statusDisagrees : 0),
+      (f.flags?.statusDisagrees ? FLAG.statusDisagrees : 0) |
+      (item.container === true ? FLAG.container : 0),
   };
 }
 
@@ -105,7 +108,12 @@ export const FLAG = {
   unmappedStatus: 4,
   /** Its completed history has an `unmapped` stage entry (so the stage breakdown shows `unmapped`). */
   unmappedStageTime: 8,
+  /** A container (another item names it as its parent): left out of the period metrics. */
+  container: 16,
 } as const;
+
+/** The flags stored with an item's facts; the others are derived when it is indexed. */
+const STORED_FLAGS = FLAG.changeBeforeCreation | FLAG.statusDisagrees | FLAG.container;
 
 /** Strings ↔ small integers. */
 export class Dictionary {
@@ -318,7 +326,7 @@ export class FactIndex {
   /** Adds an item from its flat facts (as stored), or replaces its previous facts. */
   upsertFlat(item: FlatFacts): void {
     const slot = this.beginSlot(item);
-    let flags = item.flags & (FLAG.changeBeforeCreation | FLAG.statusDisagrees);
+    let flags = item.flags & STORED_FLAGS;
     for (let s = 0; s < STAGE_CODES.length; s++) {
       const ms = item.stageMs[STAGE_CODES[s] as StageOrUnmapped];
       this.stageMs[slot * STAGE_CODES.length + s] = item.completedAtMs === null ? 0 : (ms ?? 0);
@@ -354,7 +362,7 @@ export class FactIndex {
   /** Adds an item from its stored (encoded) facts, or replaces its previous facts. */
   upsertEncoded(item: EncodedFacts): void {
     const slot = this.beginSlot(item);
-    let flags = item.flags & (FLAG.changeBeforeCreation | FLAG.statusDisagrees);
+    let flags = item.flags & STORED_FLAGS;
     const view = new DataView(item.history.buffer, item.history.byteOffset, item.history.byteLength);
     const spanTotal = view.getUint32(0, true);
     const wipTotal = view.getUint32(4, true);
@@ -438,12 +446,16 @@ export class FactIndex {
   }
 
   /**
-   * Calls `visit` with every live slot of the teams the mask lets through (null: every live slot).
+   * Calls `visit` with every live flow item's slot of the teams the mask lets through (null: of
+   * every team). Containers (epics: items another names as parent) are not flow items and are
+   * left out (metrics.md §2).
    * With a mask, only those teams' slots are visited, so a team's query does not scan the index.
    */
   forEachSlot(mask: Uint8Array | null, visit: (slot: number) => void): void {
+    const { alive, flags } = this;
     if (mask === null) {
-      for (let slot = 0; slot < this.size; slot++) if (this.alive[slot] === 1) visit(slot);
+      for (let slot = 0; slot < this.size; slot++)
+        if (alive[slot] === 1 && ((flags[slot] as number) & FLAG.container) === 0) visit(slot);
       return;
     }
     for (let t = 0; t < mask.length; t++) {
@@ -452,7 +464,7 @@ export class FactIndex {
       if (list === undefined) continue;
       for (let i = 0; i < list.count; i++) {
         const slot = list.slots[i] as number;
-        if (this.alive[slot] === 1) visit(slot);
+        if (alive[slot] === 1 && ((flags[slot] as number) & FLAG.container) === 0) visit(slot);
       }
     }
   }

@@ -145,7 +145,6 @@ export function queryFlow(
   const { spanStart, spanClass, flags } = index;
   index.forEachSlot(mask, (slot) => {
     const teamId = team[slot] as number;
-
     const itemFlags = flags[slot] as number;
     if (teamId === -1) itemsWithoutTeam++;
     if (itemFlags & FLAG.statusDisagrees) statusDisagreements++;

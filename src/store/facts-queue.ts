@@ -20,6 +20,8 @@ export interface QueuedItem {
   readonly status: string;
   readonly createdAtMs: number;
   readonly team: string | null;
+  /** Another work item names it as its parent: a container, not a flow item. */
+  readonly hasChildren: boolean;
 }
 
 /** A status change of a queued item, with the import batch that first wrote it. */
@@ -149,7 +151,9 @@ export function createSqliteFactsQueue(raw: import('better-sqlite3').Database, p
   // Cross joins with the conditions in WHERE make SQLite drive from the queue's key range.
   const items = raw
     .prepare(
-      `select w.source, w.id, w.type, w.status, w.created_at, w.team from facts_pending p cross join work_items w
+      `select w.source, w.id, w.type, w.status, w.created_at, w.team,
+         exists (select 1 from work_items c where c.source = w.source and c.parent = w.id)
+       from facts_pending p cross join work_items w
        where ${RANGE} and w.source = p.source and w.id = p.item`,
     )
     .raw();
@@ -184,6 +188,7 @@ export function createSqliteFactsQueue(raw: import('better-sqlite3').Database, p
         status: r[3] as string,
         createdAtMs: Number(r[4]),
         team: r[5] as string | null,
+        hasChildren: Number(r[6]) === 1,
       }),
     );
     const queuedChanges = (changes.all(...range) as unknown[][]).map(
@@ -275,6 +280,11 @@ export function createKyselyFactsQueue(db: Kysely<Database>): FactsQueue {
             j.onRef('w.source', '=', 'p.source').onRef('w.id', '=', 'p.item'),
           )
           .select(['w.source', 'w.id', 'w.type', 'w.status', 'w.created_at', 'w.team'])
+          .select(
+            sql<boolean>`exists (select 1 from work_items c where c.source = w.source and c.parent = w.id)`.as(
+              'has_children',
+            ),
+          )
           .where(inRange)
           // The same range on the joined table's own key lets the planner read it by index range
           // instead of scanning it whole for every page.
@@ -301,6 +311,7 @@ export function createKyselyFactsQueue(db: Kysely<Database>): FactsQueue {
             status: r.status,
             createdAtMs: Number(r.created_at),
             team: r.team,
+            hasChildren: r.has_children === true,
           })),
           changeRows.map((r) => ({
             source: r.source,

@@ -62,6 +62,7 @@ export interface WorkItemRecord {
   readonly createdAt: string;
   readonly team?: string;
   readonly title?: string;
+  readonly parent?: string;
 }
 export interface TransitionRecord {
   readonly kind: 'transition';
@@ -547,7 +548,12 @@ function resolveScope(org: Org, query: NaiveQuery): Scope {
 
 function itemsInScope(org: Org, scope: Scope): Item[] {
   const items: Item[] = [];
+  // Containers — items another item of the same source names as its parent — are not flow items.
+  const parents = new Set(
+    org.items.flatMap((r) => (r.parent === undefined ? [] : [`${r.source}\u0000${r.parent}`])),
+  );
   for (const record of org.items) {
+    if (parents.has(`${record.source}\u0000${record.id}`)) continue;
     if (scope.teams !== null && (record.team === undefined || !scope.teams.has(record.team))) continue;
     const history = org.transitions.filter((t) => t.source === record.source && t.item === record.id);
     items.push(replay(org, record, history));

@@ -167,6 +167,8 @@ const itemArb = fc.record({
   statusField: fc.option(statusArb, { freq: 8, nil: undefined }),
   /** Status changes of an item whose record never comes. */
   orphan: fc.integer({ min: 0, max: 24 }).map((n) => n === 0),
+  /** Names an earlier item (this many before it) as its parent, making that one a container. */
+  parentBack: fc.option(fc.integer({ min: 1, max: 6 }), { freq: 5, nil: undefined }),
 });
 
 const changeArb = fc.record({
@@ -365,6 +367,11 @@ export function orgArb(options: OrgOptions = {}): fc.Arbitrary<GeneratedOrg> {
           status: spec.statusField ?? status,
           createdAt: at(spec.createdMinute),
           ...(team === undefined ? {} : { team }),
+          // Only an item of the same source can be a parent; a parent that was never imported
+          // (an orphan's id) makes nothing a container.
+          ...(spec.parentBack !== undefined && n - spec.parentBack >= 0
+            ? { parent: itemIds[n - spec.parentBack] as string }
+            : {}),
         };
         if (spec.orphan) records.push(...transitions);
         else records.push(item, ...transitions);
