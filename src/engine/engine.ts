@@ -217,13 +217,21 @@ export class MetricsEngine {
    * the organisation and the DORA facts.
    */
   async refresh(options: { snapshot?: 'now' | 'later' } = {}): Promise<RefreshReport> {
-    const report = await refreshFacts(this.store, {
-      onPage: (facts: readonly FlatFacts[], removed) => {
-        for (const f of facts) this.index.upsertFlat(f);
-        for (const r of removed) this.index.remove(r.source, r.id);
-      },
-    });
-    this.index.compactIfWorthIt();
+    // A snapshot being written reads the index: it is not changed under it.
+    if (this.saving !== null) await this.saving;
+    this.refreshing = true;
+    let report: RefreshReport;
+    try {
+      report = await refreshFacts(this.store, {
+        onPage: (facts: readonly FlatFacts[], removed) => {
+          for (const f of facts) this.index.upsertFlat(f);
+          for (const r of removed) this.index.remove(r.source, r.id);
+        },
+      });
+      this.index.compactIfWorthIt();
+    } finally {
+      this.refreshing = false;
+    }
     [this.org, this.mappings] = await Promise.all([loadOrg(this.store.db), loadMappings(this.store.db)]);
     await this.reloadDora();
     await this.reloadBookkeeping();
@@ -239,6 +247,7 @@ export class MetricsEngine {
   /** The facts version the index holds (null: unknown, so no snapshot is written). */
   private factsVersion: SnapshotStamp | null = null;
   private snapshotDirty = true;
+  private refreshing = false;
   private snapshotTimer: NodeJS.Timeout | null = null;
 
   private saveSnapshotLater(): void {
@@ -281,9 +290,9 @@ export class MetricsEngine {
         });
         return;
       }
-      // Refreshed while the version was read: the refresh schedules its own save.
-      if (this.factsVersion !== stamp) return;
-      const { bytes } = saveSnapshot(path, this.index, stamp);
+      // Refreshed (or refreshing) meanwhile: the refresh schedules its own save.
+      if (this.factsVersion !== stamp || this.refreshing) return;
+      const { bytes } = await saveSnapshot(path, this.index, stamp);
       this.snapshotDirty = false;
       this.options.onSnapshot?.({ kind: 'saved', bytes, ms: performance.now() - started });
     } catch (error) {

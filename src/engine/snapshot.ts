@@ -6,7 +6,8 @@
  * so a snapshot of other facts is never used. Deleting it is always safe: the next start loads the
  * facts from the database and writes it again.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   decodeSnapshot,
@@ -59,24 +60,31 @@ export function loadSnapshot(path: string, stamp: SnapshotStamp): SnapshotLoad {
   }
 }
 
-/** Writes the snapshot of `index` (made from the facts `stamp` names) to `path`, atomically. */
-export function saveSnapshot(path: string, index: FactIndex, stamp: SnapshotStamp): { bytes: number } {
-  mkdirSync(dirname(path), { recursive: true });
+/**
+ * Writes the snapshot of `index` (made from the facts `stamp` names) to `path`, atomically. The
+ * writing happens off the main thread; the index must not change until the promise settles.
+ */
+export async function saveSnapshot(
+  path: string,
+  index: FactIndex,
+  stamp: SnapshotStamp,
+): Promise<{ bytes: number }> {
+  await mkdir(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   let bytes = 0;
-  const fd = openSync(temporary, 'w', 0o600);
+  const file = await open(temporary, 'w', 0o600);
   try {
     for (const part of encodeSnapshot(index, stamp)) {
       let written = 0;
-      while (written < part.byteLength) written += writeSync(fd, part, written);
+      while (written < part.byteLength) written += (await file.write(part, written)).bytesWritten;
       bytes += part.byteLength;
     }
+    await file.close();
   } catch (error) {
-    closeSync(fd);
-    rmSync(temporary, { force: true });
+    await file.close().catch(() => undefined);
+    await rm(temporary, { force: true });
     throw error;
   }
-  closeSync(fd);
-  renameSync(temporary, path);
+  await rename(temporary, path);
   return { bytes };
 }
