@@ -65,7 +65,14 @@ if (!existsSync(database)) {
 }
 results.rebuild = await child(['bench/metrics-child.mjs', 'rebuild', database]);
 log(`rebuild: ${JSON.stringify(results.rebuild)}`);
-const serveArgs = (db: string) => ['bench/metrics-child.mjs', 'serve', db, until, values.team as string, '10'];
+const serveArgs = (db: string) => [
+  'bench/metrics-child.mjs',
+  'serve',
+  db,
+  until,
+  values.team as string,
+  '10',
+];
 // The rebuild rewrote the facts, so the first start reads them from the database (and writes the
 // snapshot); a restart then loads the snapshot.
 results.serveFromDatabase = await child(serveArgs(database));
@@ -98,7 +105,9 @@ if (values.postgres === true) {
     results.postgresRebuild = await child(['bench/metrics-child.mjs', 'rebuild', database]);
     log(`postgres rebuild: ${JSON.stringify(results.postgresRebuild)}`);
     results.postgresServeFromDatabase = await child(serveArgs(database));
-    log(`postgres serve, first start after the rebuild: ${JSON.stringify(results.postgresServeFromDatabase)}`);
+    log(
+      `postgres serve, first start after the rebuild: ${JSON.stringify(results.postgresServeFromDatabase)}`,
+    );
     results.postgresServe = await child(serveArgs(database));
     log(`postgres serve, restart: ${JSON.stringify(results.postgresServe)}`);
   } finally {
