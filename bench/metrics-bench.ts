@@ -13,10 +13,11 @@
  * With --postgres, the same data is also imported into a throwaway PostgreSQL server (default
  * durability settings) and the rebuild and serve phases run there too.
  *
- * Options: --scale small|large|N, --until YYYY-MM-DD, --team T, --postgres
+ * Options: --scale small|large|N, --until YYYY-MM-DD, --team T, --stores sqlite,postgres (default
+ * sqlite; --postgres is short for both)
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import pg from 'pg';
@@ -29,8 +30,11 @@ const { values } = parseArgs({
     until: { type: 'string', default: '2026-11-01' },
     team: { type: 'string', default: 't-payments-api' },
     postgres: { type: 'boolean', default: false },
+    stores: { type: 'string' },
   },
 });
+// --stores sqlite,postgres chooses the stores (default sqlite; --postgres is short for both).
+const stores = (values.stores ?? (values.postgres === true ? 'sqlite,postgres' : 'sqlite')).split(',');
 const scale = values.scale as string;
 const until = values.until as string;
 const benchDir = join(process.cwd(), '.bench');
@@ -57,14 +61,13 @@ if (!existsSync(file)) {
     `generated ${file} (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 }
-const results: Record<string, unknown> = { scale, until };
-if (!existsSync(database)) {
-  const imported = await child(['bench/import-child.mjs', database, file]);
-  results.import = imported;
-  log(`imported ${imported.records} records in ${imported.seconds.toFixed(1)} s`);
-}
-results.rebuild = await child(['bench/metrics-child.mjs', 'rebuild', database]);
-log(`rebuild: ${JSON.stringify(results.rebuild)}`);
+const resultsFile = join(benchDir, `metrics-results-${scale}.json`);
+// Results of a store not run this time are kept from the previous results file.
+const results: Record<string, unknown> = {
+  ...(existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {}),
+  scale,
+  until,
+};
 const serveArgs = (db: string) => [
   'bench/metrics-child.mjs',
   'serve',
@@ -73,24 +76,39 @@ const serveArgs = (db: string) => [
   values.team as string,
   '10',
 ];
-// The rebuild rewrote the facts, so the first start reads them from the database (and writes the
-// snapshot); a restart then loads the snapshot.
-results.serveFromDatabase = await child(serveArgs(database));
-log(`serve, first start after the rebuild: ${JSON.stringify(results.serveFromDatabase)}`);
-results.serve = await child(serveArgs(database));
-log(`serve, restart: ${JSON.stringify(results.serve)}`);
-results.sqliteSql = await child(['bench/metrics-child.mjs', 'sqlite-sql', database]);
-log(`sqlite window SQL: ${JSON.stringify(results.sqliteSql)}`);
-results.duckdbSql = await child(['bench/duckdb-baseline.mjs', file, database]);
-log(`duckdb window SQL: ${JSON.stringify(results.duckdbSql)}`);
-const serve = results.serve as { orgYear: { medianMs: number } };
-const sqlite = results.sqliteSql as { perItemMs: number; weeklyMs: number };
-const duck = results.duckdbSql as { perItemMs: number; weeklyMs: number };
-results.ratios = {
-  sqliteSqlOverFlowlens: (sqlite.perItemMs + sqlite.weeklyMs) / serve.orgYear.medianMs,
-  duckdbSqlOverFlowlens: (duck.perItemMs + duck.weeklyMs) / serve.orgYear.medianMs,
-};
-if (values.postgres === true) {
+if (stores.includes('sqlite')) await sqlitePhases();
+if (stores.includes('postgres')) await postgresPhases();
+writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+
+async function sqlitePhases(): Promise<void> {
+  if (!existsSync(database)) {
+    const imported = await child(['bench/import-child.mjs', database, file]);
+    results.import = imported;
+    log(`imported ${imported.records} records in ${imported.seconds.toFixed(1)} s`);
+  }
+  results.rebuild = await child(['bench/metrics-child.mjs', 'rebuild', database]);
+  log(`rebuild: ${JSON.stringify(results.rebuild)}`);
+  // The rebuild rewrote the facts, so the first start reads them from the database (and writes the
+  // snapshot); a restart then loads the snapshot.
+  results.serveFromDatabase = await child(serveArgs(database));
+  log(`serve, first start after the rebuild: ${JSON.stringify(results.serveFromDatabase)}`);
+  results.serve = await child(serveArgs(database));
+  log(`serve, restart: ${JSON.stringify(results.serve)}`);
+  results.sqliteSql = await child(['bench/metrics-child.mjs', 'sqlite-sql', database]);
+  log(`sqlite window SQL: ${JSON.stringify(results.sqliteSql)}`);
+  results.duckdbSql = await child(['bench/duckdb-baseline.mjs', file, database]);
+  log(`duckdb window SQL: ${JSON.stringify(results.duckdbSql)}`);
+  const serve = results.serve as { orgYear: { medianMs: number } };
+  const sqlite = results.sqliteSql as { perItemMs: number; weeklyMs: number };
+  const duck = results.duckdbSql as { perItemMs: number; weeklyMs: number };
+  results.ratios = {
+    sqliteSqlOverFlowlens: (sqlite.perItemMs + sqlite.weeklyMs) / serve.orgYear.medianMs,
+    duckdbSqlOverFlowlens: (duck.perItemMs + duck.weeklyMs) / serve.orgYear.medianMs,
+  };
+}
+
+async function postgresPhases(): Promise<void> {
   const server = await startPostgresServer({ durable: true });
   try {
     const admin = new pg.Client({ connectionString: server.adminUrl });
@@ -114,5 +132,3 @@ if (values.postgres === true) {
     await server.stop();
   }
 }
-writeFileSync(join(benchDir, `metrics-results-${scale}.json`), `${JSON.stringify(results, null, 2)}\n`);
-process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
