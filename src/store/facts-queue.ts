@@ -273,7 +273,14 @@ export function createKyselyFactsQueue(db: Kysely<Database>): FactsQueue {
         if (keys.length === 0) return null;
         const first = keys[0] as QueueKey;
         const last = keys[keys.length - 1] as QueueKey;
-        const inRange = sql<boolean>`(p.source, p.item) >= (${first.source}, ${first.item}) and (p.source, p.item) <= (${last.source}, ${last.item})`;
+        // The page's key range on a table's (source, key) columns. PostgreSQL estimates a row
+        // comparison from its first column only, so a page within one source (nearly all) is
+        // written as source = … and key between …, which it plans as an index range.
+        const keyRange = (source: string, key: string) =>
+          first.source === last.source
+            ? sql<boolean>`${sql.ref(source)} = ${first.source} and ${sql.ref(key)} >= ${first.item} and ${sql.ref(key)} <= ${last.item}`
+            : sql<boolean>`(${sql.ref(source)}, ${sql.ref(key)}) >= (${first.source}, ${first.item}) and (${sql.ref(source)}, ${sql.ref(key)}) <= (${last.source}, ${last.item})`;
+        const inRange = keyRange('p.source', 'p.item');
         const itemRows = await trx
           .selectFrom('facts_pending as p')
           .innerJoin('work_items as w', (j) =>
@@ -288,9 +295,7 @@ export function createKyselyFactsQueue(db: Kysely<Database>): FactsQueue {
           .where(inRange)
           // The same range on the joined table's own key lets the planner read it by index range
           // instead of scanning it whole for every page.
-          .where(
-            sql<boolean>`(w.source, w.id) >= (${first.source}, ${first.item}) and (w.source, w.id) <= (${last.source}, ${last.item})`,
-          )
+          .where(keyRange('w.source', 'w.id'))
           .execute();
         const changeRows = await trx
           .selectFrom('facts_pending as p')
@@ -299,9 +304,7 @@ export function createKyselyFactsQueue(db: Kysely<Database>): FactsQueue {
           )
           .select(['t.source', 't.item', 't.at', 't.from_status', 't.to_status', 't.created_batch'])
           .where(inRange)
-          .where(
-            sql<boolean>`(t.source, t.item) >= (${first.source}, ${first.item}) and (t.source, t.item) <= (${last.source}, ${last.item})`,
-          )
+          .where(keyRange('t.source', 't.item'))
           .execute();
         const rows = compute(
           itemRows.map((r) => ({
@@ -342,9 +345,7 @@ export function createKyselyFactsQueue(db: Kysely<Database>): FactsQueue {
             .where('source', '=', k.source)
             .where('item', '=', k.item)
             .execute();
-        await sql`delete from facts_pending where (source, item) >= (${first.source}, ${first.item}) and (source, item) <= (${last.source}, ${last.item})`.execute(
-          trx,
-        );
+        await sql`delete from facts_pending where ${keyRange('source', 'item')}`.execute(trx);
         const version = randomUUID();
         await trx.updateTable('facts_version').set({ version }).where('id', '=', 1).execute();
         return { keys, gone, version };
