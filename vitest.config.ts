@@ -2,7 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'],
+    // The browser tests have their own run: `npm run test:browser` (test/browser/vitest.config.ts).
+    exclude: ['test/browser/**', '**/node_modules/**'],
     // One throwaway PostgreSQL server for the run (or FLOWLENS_TEST_PG_URL); see test/support.
     globalSetup: ['test/support/global-setup.ts'],
     // Native modules (better-sqlite3) and child processes: separate processes, not threads.

@@ -223,7 +223,8 @@ describeEachStore('HTTP API', (kind) => {
     store = await db.open();
     // A fixed clock, so an item's facts (which run until now) compare equal.
     engine = await MetricsEngine.open(store, { now: () => Date.parse('2025-02-01T00:00:00Z') });
-    app = await buildServer({ store, engine, bodyLimitBytes: BODY_LIMIT, uploadDir: db.dir });
+    // No web UI: `/` is the page that explains the API (the UI is tested in web-app.test.ts).
+    app = await buildServer({ store, engine, bodyLimitBytes: BODY_LIMIT, uploadDir: db.dir, webRoot: null });
   });
   afterAll(async () => {
     await app?.close();
@@ -496,11 +497,17 @@ describeEachStore('HTTP API', (kind) => {
     expect(doc.openapi).toMatch(/^3\.\d+\.\d+$/);
     expect(doc.info).toMatchObject({ title: 'Flowlens API' });
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/v1/data-quality/items',
+      '/api/v1/extent',
       '/api/v1/health',
       '/api/v1/import',
+      '/api/v1/items',
       '/api/v1/items/{source}/{id}',
       '/api/v1/metrics',
+      '/api/v1/metrics/completed',
       '/api/v1/metrics/series',
+      '/api/v1/metrics/statuses',
+      '/api/v1/metrics/trend',
       '/api/v1/org',
     ]);
     const parameters = (path: string, method = 'get') =>

@@ -1,4 +1,4 @@
-/** `GET /`: a small page that explains the API until the web dashboard exists. */
+/** `GET /` when the web UI is not built: a small page that explains the API and how to build the UI. */
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -21,8 +21,9 @@ export function homePage(options: { version: string; demo: boolean; items: numbe
 <body>
 <h1>Flowlens <small>${escapeHtml(options.version)}${options.demo ? ' · demo' : ''}</small></h1>
 <p>Value stream management: flow and DORA metrics from idea to operation.
-This server holds ${options.items.toLocaleString('en-US')} work items. The web dashboard is not
-there yet; this page describes the HTTP API.</p>
+This server holds ${options.items.toLocaleString('en-US')} work items. The web UI has not been
+built in this installation (run <code>npm run build</code> in the checkout, then restart the server);
+this page describes the HTTP API.</p>
 <p>The API is described by its OpenAPI 3 document:
 <a href="/api/v1/openapi.json"><code>/api/v1/openapi.json</code></a>.
 Durations are in seconds; periods are half-open <code>[from, to)</code>, given as

@@ -12,7 +12,9 @@ import { ApiError, formatValidationErrors, handleError } from './errors.js';
 import { homePage } from './home-page.js';
 import { registerRoutes } from './routes.js';
 import { importBodySchema, NDJSON_TYPES } from './schemas.js';
+import { registerUiRoutes } from './ui-routes.js';
 import { FLOWLENS_VERSION } from './version.js';
+import { findWebBuild, registerWebApp, WebApp } from './web-app.js';
 
 export { ApiError, apiParameterNames, errorResponse } from './errors.js';
 export { DEFAULT_AGING_LIMIT } from './schemas.js';
@@ -34,6 +36,13 @@ export interface ServerOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** Where uploaded bodies are spooled (default: the system's temporary directory). */
   readonly uploadDir?: string;
+  /**
+   * The built web UI's folder (default: `dist/web`, when built); null serves no UI, only the page
+   * that explains the API.
+   */
+  readonly webRoot?: string | null;
+  /** The clock for ages in the item list (default: Date.now). */
+  readonly now?: () => number;
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -82,11 +91,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }),
   });
 
-  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
-    reply
-      .type('text/html; charset=utf-8')
-      .send(homePage({ version: FLOWLENS_VERSION, demo: options.demo === true, items: engine.index.live })),
-  );
+  const webRoot = options.webRoot === undefined ? findWebBuild() : options.webRoot;
+  registerWebApp(app, {
+    web: webRoot === null ? null : WebApp.load(webRoot),
+    apiPrefix: API_PREFIX,
+    fallbackPage: () =>
+      homePage({ version: FLOWLENS_VERSION, demo: options.demo === true, items: engine.index.live }),
+  });
   await app.register(
     (api, _opts, done) => {
       registerRoutes(api, {
@@ -96,6 +107,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
         ...(options.uploadDir === undefined ? {} : { uploadDir: options.uploadDir }),
       });
+      registerUiRoutes(api, { store: options.store, engine, now: options.now ?? Date.now });
       done();
     },
     { prefix: API_PREFIX },

@@ -27,7 +27,7 @@ export interface RouteContext {
   readonly uploadDir?: string;
 }
 
-interface MetricsQuerystring {
+export interface MetricsQuerystring {
   readonly from: string;
   readonly to: string;
   readonly team?: string;
@@ -216,7 +216,7 @@ function relabel(summary: ImportSummary, file: string): ImportSummary {
 }
 
 /** The engine's query from the API's parameters: dates parsed, one scope at most. */
-function toMetricsQuery(query: MetricsQuerystring): MetricsQuery {
+export function toMetricsQuery(query: MetricsQuerystring): MetricsQuery {
   const fromMs = parseDateParam('from', query.from);
   const toMs = parseDateParam('to', query.to);
   if (query.valueStream !== undefined && query['value-stream'] !== undefined)

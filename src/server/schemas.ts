@@ -7,19 +7,23 @@
 import { FLOW_TYPES, STAGES, STATES } from '../domain/index.js';
 
 /** The longest a query or path parameter may be. */
-const MAX_PARAM = 1000;
+export const MAX_PARAM = 1000;
 
-const string = { type: 'string' } as const;
-const nullableString = { type: ['string', 'null'] } as const;
-const integer = { type: 'integer', minimum: 0 } as const;
-const number = { type: 'number' } as const;
-const nullableNumber = { type: ['number', 'null'] } as const;
-const boolean = { type: 'boolean' } as const;
-const instant = { type: 'string', format: 'date-time' } as const;
-const nullableInstant = { type: ['string', 'null'], format: 'date-time' } as const;
-const day = { type: 'string', format: 'date' } as const;
+export const string = { type: 'string' } as const;
+export const nullableString = { type: ['string', 'null'] } as const;
+export const integer = { type: 'integer', minimum: 0 } as const;
+export const number = { type: 'number' } as const;
+export const nullableNumber = { type: ['number', 'null'] } as const;
+export const boolean = { type: 'boolean' } as const;
+export const instant = { type: 'string', format: 'date-time' } as const;
+export const nullableInstant = { type: ['string', 'null'], format: 'date-time' } as const;
+export const day = { type: 'string', format: 'date' } as const;
 
-function object(properties: Record<string, unknown>, description?: string, optional: readonly string[] = []) {
+export function object(
+  properties: Record<string, unknown>,
+  description?: string,
+  optional: readonly string[] = [],
+) {
   const required = Object.keys(properties).filter((key) => !optional.includes(key));
   return {
     type: 'object',
@@ -30,11 +34,11 @@ function object(properties: Record<string, unknown>, description?: string, optio
   };
 }
 
-function record(keys: readonly string[], value: unknown, description?: string) {
+export function record(keys: readonly string[], value: unknown, description?: string) {
   return object(Object.fromEntries(keys.map((k) => [k, value])), description);
 }
 
-function arrayOf(items: unknown, description?: string) {
+export function arrayOf(items: unknown, description?: string) {
   return { type: 'array', ...(description === undefined ? {} : { description }), items };
 }
 
@@ -69,7 +73,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   500: 'An unexpected error (code INTERNAL); the server log has the details.',
 };
 
-const errors = (...statuses: number[]) =>
+export const errors = (...statuses: number[]) =>
   Object.fromEntries(
     statuses.map((status) => [
       status,
@@ -81,7 +85,7 @@ const errors = (...statuses: number[]) =>
 
 const DATE_HELP = 'YYYY-MM-DD (00:00 UTC of that day) or an ISO 8601 timestamp with offset';
 
-const scopeParameters = {
+export const scopeParameters = {
   team: {
     type: 'string',
     minLength: 1,
@@ -108,7 +112,7 @@ const scopeParameters = {
   },
 } as const;
 
-const periodParameters = {
+export const periodParameters = {
   from: {
     type: 'string',
     maxLength: 100,
@@ -192,8 +196,8 @@ export const importBodySchema = {
 
 // ── Responses ───────────────────────────────────────────────────────────────────────────────────
 
-const period = object({ from: instant, to: instant }, 'The period [from, to), in UTC.');
-const scope = {
+export const period = object({ from: instant, to: instant }, 'The period [from, to), in UTC.');
+export const scope = {
   ...object(
     { team: string, valueStream: string, portfolio: string },
     'The scope asked for: {} for the whole organisation.',
@@ -201,14 +205,14 @@ const scope = {
   ),
   maxProperties: 1,
 };
-const countByType = record(FLOW_TYPES, integer);
-const sharesByType = record(FLOW_TYPES, nullableNumber);
-const durationSummary = (what: string) =>
+export const countByType = record(FLOW_TYPES, integer);
+export const sharesByType = record(FLOW_TYPES, nullableNumber);
+export const durationSummary = (what: string) =>
   object(
     { median: nullableNumber, p85: nullableNumber, count: integer },
     `${what}: median and 85th percentile (nearest rank) in seconds, null without data.`,
   );
-const stageShares = {
+export const stageShares = {
   ...object(
     Object.fromEntries([...STAGES, 'unmapped'].map((s) => [s, nullableNumber])),
     'Σ time in stage / Σ lead time over the completed items; `unmapped` only when present.',
@@ -216,7 +220,7 @@ const stageShares = {
   ),
 };
 const waitingStatus = object({ status: string, seconds: number, items: integer });
-const tier = { type: ['string', 'null'], enum: ['elite', 'high', 'medium', 'low', null] };
+export const tier = { type: ['string', 'null'], enum: ['elite', 'high', 'medium', 'low', null] };
 const examples = object({ count: integer, examples: arrayOf(string, 'Up to 10 ids.') });
 
 export const metricsDocumentSchema = object(
