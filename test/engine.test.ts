@@ -277,6 +277,9 @@ describeEachStore('the metric engine', (kind) => {
     expect(m.flow.distribution).toEqual({ feature: 1, defect: 0, risk: 0, debt: 0 });
     // An engine loading everything afresh agrees with the incremental one.
     expect((await MetricsEngine.open(t.store)).metrics({ ...PERIOD, team: 't-a' })).toEqual(m);
+    // The item view says so.
+    expect((await engine.item('jira:A', 'A-2')).item).toMatchObject({ container: true, children: ['A-3'] });
+    expect((await engine.item('jira:A', 'A-1')).item).toMatchObject({ container: false, children: [] });
 
     // A-3 moves to another parent (one that does not exist): A-2 is a flow item again.
     await load(t.store, t.database.dir, 'moved.ndjson', [

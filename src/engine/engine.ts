@@ -408,6 +408,14 @@ export class MetricsEngine {
       .where('source', '=', source)
       .where('item', '=', id)
       .execute();
+    // Items naming it as their parent: with any, it is a container, not a flow item (metrics.md §2).
+    const children = await db
+      .selectFrom('work_items')
+      .select('id')
+      .where('source', '=', source)
+      .where('parent', '=', id)
+      .orderBy('id')
+      .execute();
     const now = (this.options.now ?? Date.now)();
     const resolved = this.mappings.forItem(source, row.team);
     const changes = transitions.map((t) => ({ atMs: Number(t.at), from: t.from_status, to: t.to_status }));
@@ -432,6 +440,8 @@ export class MetricsEngine {
         title: row.title,
         team: row.team,
         parent: row.parent,
+        children: children.map((c) => c.id),
+        container: children.length > 0,
         url: row.url,
         labels: row.labels === null ? [] : (JSON.parse(row.labels) as string[]),
         estimate: row.estimate,

@@ -319,6 +319,12 @@ export const itemDocumentSchema = object(
       title: nullableString,
       team: nullableString,
       parent: nullableString,
+      children: arrayOf(string, 'Ids of the items of its source that name it as their parent.'),
+      container: {
+        ...boolean,
+        description:
+          'Whether other items name it as their parent: a container (an epic), left out of the metrics.',
+      },
       url: nullableString,
       labels: arrayOf(string),
       estimate: nullableNumber,

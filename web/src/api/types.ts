@@ -233,6 +233,8 @@ export interface ItemDocument {
     readonly title: string | null;
     readonly team: string | null;
     readonly parent: string | null;
+    readonly children: readonly string[];
+    readonly container: boolean;
     readonly url: string | null;
     readonly labels: readonly string[];
     readonly estimate: number | null;

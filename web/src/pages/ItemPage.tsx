@@ -13,7 +13,7 @@ import { ShareBar } from '../components/ShareBar';
 import { Empty, ErrorState, Loading } from '../components/States';
 import { capitalize, formatDate, formatDateTime, formatDuration, formatPercent } from '../lib/format';
 import { Link } from '../lib/router';
-import { findTeam } from '../lib/scope';
+import { findTeam, itemPath } from '../lib/scope';
 import { useHref } from '../lib/use-period';
 import { useTitle } from '../lib/use-title';
 
@@ -111,8 +111,21 @@ function ItemBody({ doc, teamName }: { doc: ItemDocument; teamName: string | nul
                 <Link href={href(`/teams/${encodeURIComponent(item.team)}`)}>{teamName ?? item.team}</Link>
               </>
             )}
-            {item.parent !== null && <> · parent {item.parent}</>}
+            {item.parent !== null && (
+              <>
+                {' · parent '}
+                <Link href={href(itemPath(item.source, item.parent))}>{item.parent}</Link>
+              </>
+            )}
           </p>
+          {item.container && (
+            <p className="container-note" data-testid="item-container">
+              A container:{' '}
+              {item.children.length === 1 ? '1 item names' : `${item.children.length} items name`} it as their
+              parent, so it is not a flow item and is left out of every metric (its children are counted
+              instead).
+            </p>
+          )}
         </div>
         {item.url !== null && (
           <a className="button" href={item.url} target="_blank" rel="noreferrer noopener">
