@@ -499,6 +499,8 @@ describeEachStore('HTTP API', (kind) => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/v1/data-quality/items',
       '/api/v1/extent',
+      '/api/v1/forecast/how-many',
+      '/api/v1/forecast/when',
       '/api/v1/health',
       '/api/v1/import',
       '/api/v1/items',

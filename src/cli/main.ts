@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { isFlowlensError } from '../domain/index.js';
 import { registerDbCommand } from './db-command.js';
 import { registerDemoCommand } from './demo-command.js';
+import { registerForecastCommand } from './forecast-command.js';
 import { registerImportCommand } from './import-command.js';
 import type { CliIo } from './io.js';
 import { writeLine } from './io.js';
@@ -37,6 +38,7 @@ set FLOWLENS_DB or pass --db postgres://user@host/db to use PostgreSQL instead.`
     exitCode = Math.max(exitCode, code);
   });
   registerMetricsCommand(program, io);
+  registerForecastCommand(program, io);
   registerDemoCommand(program, io, (code) => {
     exitCode = Math.max(exitCode, code);
   });

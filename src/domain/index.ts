@@ -9,6 +9,7 @@ export {
 } from './calendar.js';
 export type { ErrorCode } from './errors.js';
 export { FlowlensError, isFlowlensError } from './errors.js';
+export { hashUnit, Random } from './random.js';
 export type { DeploymentStatus, FlowState, FlowType, RecordKind, RoleName, Stage } from './vocabulary.js';
 export {
   DEPLOYMENT_STATUSES,

@@ -9,6 +9,8 @@ export {
   rebuildFacts,
   refreshFacts,
 } from './facts.js';
+export type { ForecastHistory, ForecastQuery, HowManyDocument, WhenDocument } from './forecast.js';
+export { DEFAULT_HISTORY_DAYS, DEFAULT_SEED, forecastHowManyFor, forecastWhenFor } from './forecast.js';
 export type { OrgModel, ResolvedScope, ScopeQuery } from './org.js';
 export { loadOrg, orgTree, resolveScope, servicesOf } from './org.js';
 export { parseDateParam } from './params.js';

@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { MetricsEngine } from '../engine/index.js';
 import type { Store } from '../store/index.js';
 import { ApiError, formatValidationErrors, handleError } from './errors.js';
+import { registerForecastRoutes } from './forecast-routes.js';
 import { homePage } from './home-page.js';
 import { registerRoutes } from './routes.js';
 import { importBodySchema, NDJSON_TYPES } from './schemas.js';
@@ -108,6 +109,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         ...(options.uploadDir === undefined ? {} : { uploadDir: options.uploadDir }),
       });
       registerUiRoutes(api, { store: options.store, engine, now: options.now ?? Date.now });
+      registerForecastRoutes(api, { engine, now: options.now ?? Date.now });
       done();
     },
     { prefix: API_PREFIX },
