@@ -511,6 +511,9 @@ describeEachStore('HTTP API', (kind) => {
       '/api/v1/metrics/statuses',
       '/api/v1/metrics/trend',
       '/api/v1/org',
+      '/api/v1/webhooks/github',
+      '/api/v1/webhooks/gitlab',
+      '/api/v1/webhooks/jira',
     ]);
     const parameters = (path: string, method = 'get') =>
       (doc.paths[path][method].parameters ?? []).map(

@@ -4,14 +4,17 @@
  */
 import { Command, CommanderError } from 'commander';
 import { isFlowlensError } from '../domain/index.js';
+import { registerConnectCommand } from './connect-command.js';
 import { registerDbCommand } from './db-command.js';
 import { registerDemoCommand } from './demo-command.js';
 import { registerForecastCommand } from './forecast-command.js';
 import { registerImportCommand } from './import-command.js';
 import type { CliIo } from './io.js';
 import { writeLine } from './io.js';
+import { registerMappingCommand } from './mapping-command.js';
 import { registerMetricsCommand } from './metrics-command.js';
 import { registerStartCommand } from './start-command.js';
+import { registerSyncCommand } from './sync-command.js';
 
 export const VERSION = '0.1.0';
 
@@ -44,6 +47,11 @@ set FLOWLENS_DB or pass --db postgres://user@host/db to use PostgreSQL instead.`
   });
   registerStartCommand(program, io);
   registerDbCommand(program, io);
+  registerConnectCommand(program, io);
+  registerSyncCommand(program, io, (code) => {
+    exitCode = Math.max(exitCode, code);
+  });
+  registerMappingCommand(program, io);
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return exitCode;

@@ -4,6 +4,7 @@
  * facts.
  */
 import type { Command } from 'commander';
+import { type MappingReview, mappingsToReview } from '../connectors/index.js';
 import { defaultSnapshotPath, type MetricsDocument, MetricsEngine, rebuildFacts } from '../engine/index.js';
 import { parseDateParam } from '../engine/params.js';
 import { type CliIo, formatCount, formatDuration, writeLine } from './io.js';
@@ -66,13 +67,13 @@ Examples:
           whole ? { snapshotPath: await defaultSnapshotPath(store, io.env) } : { scope: query },
         );
         try {
-          return engine.metrics(query);
+          return { metrics: engine.metrics(query), toReview: await mappingsToReview(store) };
         } finally {
           await engine.close();
         }
       });
-      if (flags.json === true) writeLine(io.stdout, JSON.stringify(document, null, 2));
-      else printMetrics(io, document);
+      if (flags.json === true) writeLine(io.stdout, JSON.stringify(document.metrics, null, 2));
+      else printMetrics(io, document.metrics, document.toReview);
     });
 
   program
@@ -124,7 +125,7 @@ function table(io: CliIo, rows: readonly (readonly string[])[]): void {
     );
 }
 
-function printMetrics(io: CliIo, m: MetricsDocument): void {
+function printMetrics(io: CliIo, m: MetricsDocument, toReview: readonly MappingReview[] = []): void {
   const scope = m.scope.team ?? m.scope.valueStream ?? m.scope.portfolio;
   const scopeName =
     m.scope.team !== undefined
@@ -231,6 +232,10 @@ function printMetrics(io: CliIo, m: MetricsDocument): void {
     [q.pendingItems, 'items whose facts are not yet recomputed'],
   ];
   for (const [count, what] of counted) if (count > 0) notes.push(`${formatCount(count)} ${what}`);
+  for (const review of toReview)
+    notes.push(
+      `mapping of ${review.source} proposed by \`${review.proposedBy}\`: to review (\`flowlens mapping show ${review.source}\`)`,
+    );
   writeLine(io.stdout);
   writeLine(io.stdout, notes.length === 0 ? 'Data quality: nothing to report.' : 'Data quality');
   for (const note of notes) writeLine(io.stdout, `  - ${note}`);

@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../connectors/index.js';
 import { FlowlensError } from '../domain/index.js';
 import { defaultSnapshotPath, MetricsEngine } from '../engine/index.js';
 import { API_PREFIX, buildServer } from '../server/index.js';
@@ -15,6 +16,7 @@ export const DEFAULT_PORT = 4400;
 export const DEFAULT_HOST = '127.0.0.1';
 
 interface StartFlags {
+  readonly config?: string;
   readonly port?: string;
   readonly host?: string;
   readonly demo?: boolean;
@@ -22,6 +24,8 @@ interface StartFlags {
 }
 
 export interface StartOptions {
+  /** flowlens.yaml (webhook secrets and sources): `--config`, else `$FLOWLENS_CONFIG`, else in `$FLOWLENS_HOME`. */
+  readonly config?: string | undefined;
   readonly port: number;
   readonly host: string;
   readonly demo: boolean;
@@ -36,6 +40,10 @@ export function registerStartCommand(program: Command, io: CliIo): void {
     .option('--host <host>', `address to listen on (default ${DEFAULT_HOST}; 0.0.0.0 for every interface)`)
     .option('--demo', 'load the demo organisation first when the database has no work items')
     .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
+    .option(
+      '--config <path>',
+      'flowlens.yaml, for the webhook secrets and sources (default: $FLOWLENS_CONFIG, else in $FLOWLENS_HOME)',
+    )
     .addHelpText(
       'after',
       `
@@ -51,6 +59,7 @@ Examples:
         host: flags.host ?? DEFAULT_HOST,
         demo: flags.demo === true,
         db: flags.db,
+        config: flags.config,
       };
       const stop = new AbortController();
       const onSignal = () => stop.abort();
@@ -76,6 +85,8 @@ export async function serve(
   onListening?: (app: FastifyInstance, url: string) => void,
 ): Promise<void> {
   const started = performance.now();
+  // An invalid configuration stops the start before anything is opened.
+  const loaded = loadConfig(options.config, io.env);
   const store = await openStore({ db: options.db, env: io.env });
   let app: FastifyInstance | undefined;
   let engine: MetricsEngine | undefined;
@@ -109,6 +120,7 @@ export async function serve(
       engine,
       demo: options.demo,
       logger: { level: io.env.FLOWLENS_LOG_LEVEL ?? 'warn' },
+      webhooks: { config: loaded.exists ? loaded.config : null, env: io.env },
     });
     const address = await listen(app, options);
     const url = publicUrl(address, options.host);

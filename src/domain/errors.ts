@@ -9,7 +9,9 @@ export type ErrorCode =
   | 'DATABASE_UNAVAILABLE'
   | 'DATABASE_TOO_NEW'
   | 'MIGRATION_FAILED'
-  | 'IMPORT_FAILED';
+  | 'IMPORT_FAILED'
+  /** A connector's source (Jira, GitHub, GitLab, git) failed or refused a request. */
+  | 'SOURCE_FAILED';
 
 export class FlowlensError extends Error {
   readonly code: ErrorCode;

@@ -16,6 +16,7 @@ import { importBodySchema, NDJSON_TYPES } from './schemas.js';
 import { registerUiRoutes } from './ui-routes.js';
 import { FLOWLENS_VERSION } from './version.js';
 import { findWebBuild, registerWebApp, WebApp } from './web-app.js';
+import { type WebhookOptions, webhookRoutes } from './webhook-routes.js';
 
 export { ApiError, apiParameterNames, errorResponse } from './errors.js';
 export { DEFAULT_AGING_LIMIT } from './schemas.js';
@@ -27,6 +28,8 @@ export const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024 * 1024;
 
 export interface ServerOptions {
   readonly store: Store;
+  /** Webhook secrets and the configured sources (flowlens.yaml); secrets may also come from the environment. */
+  readonly webhooks?: WebhookOptions;
   /** The engine over the store; opened with `MetricsEngine.open(store)` when not given. */
   readonly engine?: MetricsEngine;
   /** Started with `--demo` (shown by /health and the home page). */
@@ -114,5 +117,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
     { prefix: API_PREFIX },
   );
+  await app.register(webhookRoutes, {
+    prefix: API_PREFIX,
+    store: options.store,
+    engine,
+    ...(options.webhooks === undefined ? {} : { webhooks: options.webhooks }),
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
   return app;
 }

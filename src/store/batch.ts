@@ -39,6 +39,63 @@ export interface BatchInput {
   /** Marks the file's import as done in the same transaction. */
   readonly final: boolean;
   readonly committedAt: number;
+  /** Connector bookkeeping committed in the same transaction as the records (migration 0004). */
+  readonly sync?: BatchSyncState;
+}
+
+/**
+ * What a connector stores with a batch, so that it is in the database exactly when the batch's
+ * records are: the cursor a sync resumes from, or the webhook delivery the records came in.
+ */
+export interface BatchSyncState {
+  readonly cursor?: { readonly source: string; readonly resource: string; readonly value: string };
+  readonly delivery?: {
+    readonly provider: string;
+    readonly deliveryId: string;
+    readonly event: string;
+    readonly status: string;
+    readonly records: number;
+    readonly reason: string | null;
+    readonly payload: string | null;
+  };
+}
+
+/** The statements that store a batch's sync state; `?` parameters (SQLite) or `$n` (PostgreSQL). */
+export function syncStateStatements(
+  input: BatchInput,
+  placeholders: 'question' | 'dollar',
+): { text: string; values: (string | number | null)[] }[] {
+  const statements: { text: string; values: (string | number | null)[] }[] = [];
+  const p = (n: number) =>
+    Array.from({ length: n }, (_, i) => (placeholders === 'question' ? '?' : `$${i + 1}`)).join(', ');
+  const cursor = input.sync?.cursor;
+  if (cursor !== undefined) {
+    statements.push({
+      text:
+        `INSERT INTO sync_cursors (source, resource, cursor, updated_at) VALUES (${p(4)}) ` +
+        'ON CONFLICT (source, resource) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at',
+      values: [cursor.source, cursor.resource, cursor.value, input.committedAt],
+    });
+  }
+  const delivery = input.sync?.delivery;
+  if (delivery !== undefined) {
+    statements.push({
+      text:
+        'INSERT INTO webhook_deliveries (provider, delivery_id, event, received_at, status, records, reason, payload) ' +
+        `VALUES (${p(8)}) ON CONFLICT (provider, delivery_id) DO NOTHING`,
+      values: [
+        delivery.provider,
+        delivery.deliveryId,
+        delivery.event,
+        input.committedAt,
+        delivery.status,
+        delivery.records,
+        delivery.reason,
+        delivery.payload,
+      ],
+    });
+  }
+  return statements;
 }
 
 export interface BatchResult {

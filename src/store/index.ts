@@ -1,4 +1,11 @@
-export type { BatchInput, BatchResult, CountsByKind, KindCounts, LineError } from './batch.js';
+export type {
+  BatchInput,
+  BatchResult,
+  BatchSyncState,
+  CountsByKind,
+  KindCounts,
+  LineError,
+} from './batch.js';
 export { addCounts } from './batch.js';
 export type { Dialect } from './dialect.js';
 export type {

@@ -9,6 +9,7 @@ import type { Dialect } from './dialect.js';
 import { createInitialMigration } from './migrations/0001-initial.js';
 import { createItemFactsMigration } from './migrations/0002-item-facts.js';
 import { createFactsVersionMigration } from './migrations/0003-facts-version.js';
+import { createConnectorsMigration } from './migrations/0004-connectors.js';
 import type { Database } from './schema.js';
 
 const MIGRATION_TABLE = 'flowlens_migrations';
@@ -19,6 +20,7 @@ function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0001-initial': createInitialMigration(dialect),
     '0002-item-facts': createItemFactsMigration(dialect),
     '0003-facts-version': createFactsVersionMigration(dialect),
+    '0004-connectors': createConnectorsMigration(dialect),
   };
 }
 

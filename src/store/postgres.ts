@@ -15,6 +15,7 @@ import {
   batchLogValues,
   type CountsByKind,
   fileProgressValues,
+  syncStateStatements,
 } from './batch.js';
 import { createKyselyFactsQueue } from './facts-queue.js';
 import { failImportFile, rejectImportFile, startImportFile } from './import-files.js';
@@ -167,6 +168,8 @@ function createPostgresImportLog(pool: pg.Pool, db: Kysely<Database>): ImportLog
            counts = $5, status = $6, finished_at = $7 WHERE id = $8`,
         fileProgressValues(input, counts),
       );
+      for (const statement of syncStateStatements(input, 'dollar'))
+        await client.query(statement.text, statement.values);
       await client.query('COMMIT');
       return { batchId, counts };
     } catch (error) {

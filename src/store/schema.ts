@@ -185,7 +185,54 @@ export interface FactsVersionTable {
   version: string;
 }
 
+/** Where the next sync of a source's resource starts (migration 0004); `cursor` is JSON. */
+export interface SyncCursorTable {
+  source: string;
+  resource: string;
+  cursor: string;
+  updated_at: number;
+}
+
+/** `running` (or killed), `done`, `failed`, `needs-attention` (credentials refused). */
+export type SyncRunStatus = 'running' | 'done' | 'failed' | 'needs-attention';
+
+/** One sync of one source (migration 0004); `summary` is JSON. */
+export interface SyncRunTable {
+  id: Generated<number>;
+  source: string;
+  started_at: number;
+  finished_at: number | null;
+  status: SyncRunStatus;
+  message: string | null;
+  summary: string | null;
+}
+
+/** A webhook delivery accepted (migration 0004): `stored`, `ignored` or `quarantined` (see `reason`). */
+export interface WebhookDeliveryTable {
+  provider: string;
+  delivery_id: string;
+  event: string;
+  received_at: number;
+  status: string;
+  records: number;
+  reason: string | null;
+  payload: string | null;
+}
+
+/** A mapping proposed by `flowlens connect` and not reviewed yet (migration 0004); team '' = whole source. */
+export interface MappingReviewTable {
+  source: string;
+  team: string;
+  proposed_at: number;
+  proposed_by: string;
+  batch_id: number;
+}
+
 export interface Database {
+  sync_cursors: SyncCursorTable;
+  sync_runs: SyncRunTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  mapping_reviews: MappingReviewTable;
   facts_version: FactsVersionTable;
   item_facts: ItemFactsTable;
   facts_pending: FactsPendingTable;

@@ -13,6 +13,7 @@ import {
   batchLogValues,
   type CountsByKind,
   fileProgressValues,
+  syncStateStatements,
 } from './batch.js';
 import { createSqliteFactsQueue } from './facts-queue.js';
 import { failImportFile, rejectImportFile, startImportFile } from './import-files.js';
@@ -150,6 +151,14 @@ function createSqliteImportLog(raw: BetterSqlite3.Database, db: Kysely<Database>
     updateBatchCounts.run(JSON.stringify(counts), batchId);
     for (const error of input.errors) insertError.run(input.fileId, error.line, error.field, error.message);
     updateFile.run(...fileProgressValues(input, counts));
+    for (const statement of syncStateStatements(input, 'question')) {
+      let prepared = statements.get(statement.text);
+      if (prepared === undefined) {
+        prepared = raw.prepare(statement.text);
+        statements.set(statement.text, prepared);
+      }
+      prepared.run(...statement.values);
+    }
     return { batchId, counts };
   });
 
