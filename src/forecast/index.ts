@@ -1,4 +1,13 @@
 export type {
+  ImpactMetric,
+  ImpactOptions,
+  ImpactReport,
+  ImpactVerdict,
+  ImpactWindow,
+  MetricImpact,
+} from './impact.js';
+export { IMPACT_METRICS, measureImpact } from './impact.js';
+export type {
   ForecastPercentile,
   HowManyForecast,
   HowManyInput,
