@@ -11,6 +11,7 @@ const TeamPage = lazy(() => import('./pages/TeamPage'));
 const ItemPage = lazy(() => import('./pages/ItemPage'));
 const ComparePage = lazy(() => import('./pages/ComparePage'));
 const DataQualityPage = lazy(() => import('./pages/DataQualityPage'));
+const ForecastPage = lazy(() => import('./pages/ForecastPage'));
 
 type Params = Record<string, string>;
 const ROUTES: readonly [string, ComponentType<{ params: Params }>][] = [
@@ -20,6 +21,7 @@ const ROUTES: readonly [string, ComponentType<{ params: Params }>][] = [
   ['/items/:source/:id', ItemPage],
   ['/compare', ComparePage],
   ['/data-quality', DataQualityPage],
+  ['/forecast', ForecastPage],
 ];
 
 export function App() {

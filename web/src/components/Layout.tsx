@@ -12,6 +12,7 @@ const NAV = [
       p === '/' || p.startsWith('/value-streams') || p.startsWith('/teams') || p.startsWith('/items'),
   },
   { path: '/compare', label: 'Compare', match: (p: string) => p.startsWith('/compare') },
+  { path: '/forecast', label: 'Forecast', match: (p: string) => p.startsWith('/forecast') },
   { path: '/data-quality', label: 'Data quality', match: (p: string) => p.startsWith('/data-quality') },
 ];
 
