@@ -220,13 +220,22 @@ export function measureImpact(
   };
 }
 
-const LABELS: Record<ImpactMetric, { name: string; format: (v: number) => string }> = {
-  flowTimeP50: { name: 'Median flow time', format: (v) => `${(v / DAY_MS).toFixed(1)} days` },
-  flowTimeP85: { name: 'Flow time (85th percentile)', format: (v) => `${(v / DAY_MS).toFixed(1)} days` },
-  efficiency: { name: 'Flow efficiency', format: (v) => `${(v * 100).toFixed(1)} %` },
-  velocityPerWeek: { name: 'Velocity', format: (v) => `${v.toFixed(1)} items a week` },
-  changeFailureRate: { name: 'Change failure rate', format: (v) => `${(v * 100).toFixed(1)} %` },
-  defectShare: { name: 'Defect share', format: (v) => `${(v * 100).toFixed(1)} %` },
+const days = (v: number) => `${(v / DAY_MS).toFixed(1)} days`;
+const percent = (v: number) => `${(v * 100).toFixed(1)} %`;
+/** A change of a share, in percentage points. */
+const points = (v: number) => `${(v * 100).toFixed(1)} points`;
+const perWeek = (v: number) => `${v.toFixed(1)} items a week`;
+
+const LABELS: Record<
+  ImpactMetric,
+  { name: string; format: (v: number) => string; change: (v: number) => string }
+> = {
+  flowTimeP50: { name: 'Median flow time', format: days, change: days },
+  flowTimeP85: { name: 'Flow time (85th percentile)', format: days, change: days },
+  efficiency: { name: 'Flow efficiency', format: percent, change: points },
+  velocityPerWeek: { name: 'Velocity', format: perWeek, change: perWeek },
+  changeFailureRate: { name: 'Change failure rate', format: percent, change: points },
+  defectShare: { name: 'Defect share', format: percent, change: points },
 };
 
 function summarize(
@@ -244,9 +253,9 @@ function summarize(
   for (const name of IMPACT_METRICS) {
     const m = metrics[name];
     if (m.verdict !== 'better' && m.verdict !== 'worse') continue;
-    const { name: label, format } = LABELS[name];
+    const { name: label, format, change } = LABELS[name];
     const interval = m.interval as readonly [number, number];
-    const signed = (v: number) => (v > 0 ? '+' : v < 0 ? '−' : '') + format(Math.abs(v));
+    const signed = (v: number) => (v > 0 ? '+' : v < 0 ? '−' : '') + change(Math.abs(v));
     lines.push(
       `${label} ${m.verdict === 'better' ? 'improved' : 'got worse'}: ${format(m.before as number)} before, ` +
         `${format(m.after as number)} after (95 % interval of the change: ${signed(interval[0])} to ${signed(interval[1])}).`,
