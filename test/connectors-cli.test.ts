@@ -262,6 +262,25 @@ describeEachStore('connectors from the command line', (kind) => {
       expect(metrics.stdout).toContain(
         '  - mapping of jira:jira-ee proposed by `flowlens connect jira-ee`: to review (`flowlens mapping show jira:jira-ee`)',
       );
+      // The same under data quality in the JSON (and so in GET /api/v1/metrics).
+      const json = await cli([
+        'metrics',
+        '--from',
+        '2020-06-01',
+        '--to',
+        '2020-08-01',
+        '--db',
+        db.location,
+        '--json',
+      ]);
+      expect(JSON.parse(json.stdout).dataQuality.mappingsToReview).toEqual([
+        {
+          source: 'jira:jira-ee',
+          team: null,
+          proposedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+          proposedBy: 'flowlens connect jira-ee',
+        },
+      ]);
 
       const accepted = await cli(['mapping', 'accept', 'jira:jira-ee', '--db', db.location]);
       expect(accepted.stdout).toBe('Accepted the mapping of jira:jira-ee.\n');
@@ -269,6 +288,17 @@ describeEachStore('connectors from the command line', (kind) => {
       expect(
         (await cli(['metrics', '--from', '2020-06-01', '--to', '2020-08-01', '--db', db.location])).stdout,
       ).not.toContain('to review');
+      const after = await cli([
+        'metrics',
+        '--from',
+        '2020-06-01',
+        '--to',
+        '2020-08-01',
+        '--db',
+        db.location,
+        '--json',
+      ]);
+      expect(JSON.parse(after.stdout).dataQuality.mappingsToReview).toEqual([]);
     } finally {
       await server.close();
     }

@@ -43,7 +43,14 @@ describeEachStore('opening a store', (kind) => {
     await store.close();
 
     const names = await migrationNames(database);
-    expect(names).toEqual(['0001-initial', '0002-item-facts', '0003-facts-version', '0004-connectors']);
+    expect(names).toEqual([
+      '0001-initial',
+      '0002-item-facts',
+      '0003-facts-version',
+      '0004-connectors',
+      '0005-organisation',
+      '0006-annotations',
+    ]);
     expect(names.at(-1)).toBe(latestSchemaVersion());
     expect(await migrationNames(database)).toEqual(names);
   });
@@ -71,7 +78,15 @@ describeEachStore('opening a store', (kind) => {
     // No backup, no journal left behind (SQLite), and the data as it was.
     if (kind === 'sqlite') expect(readdirSync(database.dir).sort()).toEqual(filesBefore);
     expect(await readRaw(database)).toEqual({
-      migrations: ['0001-initial', '0002-item-facts', '0003-facts-version', '0004-connectors', FUTURE],
+      migrations: [
+        '0001-initial',
+        '0002-item-facts',
+        '0003-facts-version',
+        '0004-connectors',
+        '0005-organisation',
+        '0006-annotations',
+        FUTURE,
+      ],
       portfolios: 1,
     });
   });

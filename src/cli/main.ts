@@ -4,15 +4,20 @@
  */
 import { Command, CommanderError } from 'commander';
 import { isFlowlensError } from '../domain/index.js';
+import { registerAnnotateCommand } from './annotate-command.js';
 import { registerConnectCommand } from './connect-command.js';
 import { registerDbCommand } from './db-command.js';
 import { registerDemoCommand } from './demo-command.js';
 import { registerForecastCommand } from './forecast-command.js';
 import { registerImportCommand } from './import-command.js';
+import { registerInsightsCommand } from './insights-command.js';
 import type { CliIo } from './io.js';
 import { writeLine } from './io.js';
 import { registerMappingCommand } from './mapping-command.js';
+import { registerMappingEditorCommands } from './mapping-editor-command.js';
 import { registerMetricsCommand } from './metrics-command.js';
+import { registerOrgCommand } from './org-command.js';
+import { registerRolesCommand } from './roles-command.js';
 import { registerStartCommand } from './start-command.js';
 import { registerSyncCommand } from './sync-command.js';
 
@@ -42,6 +47,8 @@ set FLOWLENS_DB or pass --db postgres://user@host/db to use PostgreSQL instead.`
   });
   registerMetricsCommand(program, io);
   registerForecastCommand(program, io);
+  registerAnnotateCommand(program, io);
+  registerInsightsCommand(program, io);
   registerDemoCommand(program, io, (code) => {
     exitCode = Math.max(exitCode, code);
   });
@@ -52,6 +59,9 @@ set FLOWLENS_DB or pass --db postgres://user@host/db to use PostgreSQL instead.`
     exitCode = Math.max(exitCode, code);
   });
   registerMappingCommand(program, io);
+  registerMappingEditorCommands(program, io);
+  registerOrgCommand(program, io);
+  registerRolesCommand(program, io);
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return exitCode;

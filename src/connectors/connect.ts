@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import { RecordImport } from '../ingest/index.js';
-import type { Store } from '../store/index.js';
+import { type MappingReview, pendingMappingReviews, type Store } from '../store/index.js';
 import { type SourceConfig, sourceSchema, writeSource } from './config.js';
 import { createConnector } from './connectors.js';
 import type { HttpPolicy } from './http.js';
@@ -124,47 +124,14 @@ export async function importProposal(
   return { proposal: merged, added };
 }
 
-export interface MappingReview {
-  readonly source: string;
-  readonly team: string;
-  readonly proposedAt: number;
-  readonly proposedBy: string;
-  readonly statuses: number;
-  readonly types: number;
-}
+export type { MappingReview } from '../store/index.js';
 
 /**
- * Mappings proposed by `flowlens connect` that nobody has reviewed: still exactly as proposed (a
- * mapping imported since, from a file or the API, counts as reviewed) and not accepted.
+ * Mappings proposed by `flowlens connect` that nobody has reviewed (kept by the store: the metric
+ * engine reports them under data quality too).
  */
 export async function mappingsToReview(store: Store): Promise<MappingReview[]> {
-  const rows = await store.db
-    .selectFrom('mapping_reviews as r')
-    .innerJoin('mappings as m', (join) =>
-      join.onRef('m.source', '=', 'r.source').onRef('m.team', '=', 'r.team'),
-    )
-    .select([
-      'r.source',
-      'r.team',
-      'r.proposed_at',
-      'r.proposed_by',
-      'r.batch_id',
-      'm.updated_batch',
-      'm.statuses',
-      'm.types',
-    ])
-    .orderBy('r.source')
-    .execute();
-  return rows
-    .filter((row) => Number(row.updated_batch) === Number(row.batch_id))
-    .map((row) => ({
-      source: row.source,
-      team: row.team,
-      proposedAt: Number(row.proposed_at),
-      proposedBy: row.proposed_by,
-      statuses: Object.keys(JSON.parse(row.statuses) as object).length,
-      types: Object.keys(JSON.parse(row.types) as object).length,
-    }));
+  return pendingMappingReviews(store.db);
 }
 
 /** Marks the proposed mappings of these sources as reviewed; returns the sources that had one. */

@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'INVALID_ARGUMENT'
   | 'INVALID_CONFIG'
   | 'NOT_FOUND'
+  /** What is to be created exists already, or an edit clashes with what is there. */
+  | 'CONFLICT'
   | 'DATABASE_UNAVAILABLE'
   | 'DATABASE_TOO_NEW'
   | 'MIGRATION_FAILED'

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
  */
 import { formatInstant } from '../contract/index.js';
 import { DAY_MS, FlowlensError } from '../domain/index.js';
+import { deploymentOutcomes } from '../metrics/dora-outcomes.js';
 import {
   computeItemFacts,
   DoraBuilder,
@@ -14,6 +15,8 @@ import {
   type DoraIncident,
   type DoraIndex,
   type DoraMetrics,
+  type EncodedFacts,
+  encodeFacts,
   FactIndex,
   FactsChunkReader,
   type FlatFacts,
@@ -26,9 +29,11 @@ import {
   queryDora,
   queryFlow,
   type SnapshotStamp,
+  type TeamWindows,
+  teamWindows,
   type WaitingStatus,
 } from '../metrics/index.js';
-import type { Database, Store } from '../store/index.js';
+import { type Database, pendingMappingReviews, type Store } from '../store/index.js';
 import {
   loadMappings,
   pendingFactCount,
@@ -43,7 +48,7 @@ import {
   type ResolvedScope,
   resolveScope,
   type ScopeQuery,
-  servicesOf,
+  serviceFilter,
 } from './org.js';
 import { loadSnapshot, saveSnapshot } from './snapshot.js';
 
@@ -80,6 +85,17 @@ export interface DataQuality extends ItemQuality {
   readonly duplicateRecords: number;
   /** Items whose facts wait to be recomputed (0 once the engine is up to date). */
   readonly pendingItems: number;
+  /**
+   * Mappings `flowlens connect` proposed that nobody has reviewed yet (organisation-wide): their
+   * statuses and types are a guess until someone accepts or edits them.
+   */
+  readonly mappingsToReview: readonly {
+    readonly source: string;
+    /** Null: the mapping of the whole source. */
+    readonly team: string | null;
+    readonly proposedAt: string;
+    readonly proposedBy: string;
+  }[];
 }
 
 export interface EngineOptions {
@@ -102,6 +118,18 @@ export type SnapshotEvent =
   | { readonly kind: 'not-used'; readonly reason: string }
   | { readonly kind: 'saved'; readonly bytes: number; readonly ms: number }
   | { readonly kind: 'not-saved'; readonly reason: string };
+
+export interface RefreshRequest {
+  /** When to write the start-up snapshot afterwards (default: once refreshes pause). */
+  readonly snapshot?: 'now' | 'later';
+  /**
+   * Apply the recomputed facts to the index all at once when the refresh is done (a mapping
+   * change), instead of page by page as they are computed (an import).
+   */
+  readonly atomic?: boolean;
+  /** Told the items done and the items queued, after each page. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
 
 /** After an import, the snapshot is rewritten once imports have paused this long. */
 const SNAPSHOT_DELAY_MS = 10_000;
@@ -213,21 +241,55 @@ export class MetricsEngine {
   }
 
   /**
-   * After an import: recomputes the queued items' facts, updates the index with them, and reloads
-   * the organisation and the DORA facts.
+   * After an import or a mapping change: recomputes the queued items' facts, updates the index with
+   * them, and reloads the organisation, the mappings and the DORA facts. Refreshes run one after
+   * the other, in the order they were asked for.
    */
-  async refresh(options: { snapshot?: 'now' | 'later' } = {}): Promise<RefreshReport> {
+  refresh(options: RefreshRequest = {}): Promise<RefreshReport> {
+    const run = this.refreshQueue.then(
+      () => this.runRefresh(options),
+      () => this.runRefresh(options),
+    );
+    this.refreshQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  private refreshQueue: Promise<unknown> = Promise.resolve();
+
+  private readonly refreshListeners = new Set<(report: RefreshReport) => void>();
+
+  /** Calls `listener` after every refresh (an import, a webhook, a mapping change); returns its removal. */
+  onRefresh(listener: (report: RefreshReport) => void): () => void {
+    this.refreshListeners.add(listener);
+    return () => this.refreshListeners.delete(listener);
+  }
+
+  private async runRefresh(options: RefreshRequest): Promise<RefreshReport> {
     // A snapshot being written reads the index: it is not changed under it.
     if (this.saving !== null) await this.saving;
     this.refreshing = true;
     let report: RefreshReport;
     try {
+      // All at once: the pages' facts are kept (encoded, compact) and applied together at the end,
+      // so no answer mixes facts of before and after the change.
+      const held: { facts: EncodedFacts[]; removed: { source: string; id: string }[] } | null =
+        options.atomic === true ? { facts: [], removed: [] } : null;
       report = await refreshFacts(this.store, {
         onPage: (facts: readonly FlatFacts[], removed) => {
+          if (held !== null) {
+            for (const f of facts) held.facts.push(encodeFacts(f));
+            held.removed.push(...removed);
+            return;
+          }
           for (const f of facts) this.index.upsertFlat(f);
           for (const r of removed) this.index.remove(r.source, r.id);
         },
+        ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
       });
+      if (held !== null) {
+        for (const f of held.facts) this.index.upsertEncoded(f);
+        for (const r of held.removed) this.index.remove(r.source, r.id);
+      }
       this.index.compactIfWorthIt();
     } finally {
       this.refreshing = false;
@@ -241,6 +303,7 @@ export class MetricsEngine {
       if (options.snapshot === 'now') this.saveSnapshot();
       else this.saveSnapshotLater();
     }
+    for (const listener of this.refreshListeners) listener(report);
     return report;
   }
 
@@ -313,8 +376,48 @@ export class MetricsEngine {
     return this.org;
   }
 
+  /** Reloads the organisation after an edit of it (its facts are not affected). */
+  async reloadOrganisation(): Promise<void> {
+    this.org = await loadOrg(this.store.db);
+  }
+
+  /** The mappings the facts were computed with (after the last refresh). */
+  currentMappings(): Mappings {
+    return this.mappings;
+  }
+
+  /**
+   * A scope resolved for a scan of the index: its team mask (null: all), the windows of the teams
+   * in it only part of the time, and the scope as the JSON reports it.
+   */
+  scopeFilter(query: ScopeQuery): {
+    readonly resolved: ResolvedScope;
+    readonly mask: Uint8Array | null;
+    readonly windows: TeamWindows | null;
+  } {
+    const resolved = this.resolve(query);
+    return {
+      resolved,
+      mask: this.index.teamMask(resolved.teams),
+      windows: teamWindows(this.index, resolved.windows),
+    };
+  }
+
   tree() {
     return orgTree(this.org);
+  }
+
+  /**
+   * Per successful production deployment of the scope in the period: whether it caused a failure
+   * (what the change failure rate counts, deployment by deployment).
+   */
+  deploymentOutcomes(query: MetricsQuery): boolean[] {
+    const resolved = this.resolve(query);
+    return deploymentOutcomes(
+      this.dora,
+      { fromMs: query.fromMs, toMs: query.toMs },
+      serviceFilter(this.org, resolved),
+    );
   }
 
   /** Resolves a scope; throws INVALID_ARGUMENT naming an unknown team, value stream or portfolio. */
@@ -325,11 +428,10 @@ export class MetricsEngine {
   /** Flow metrics, DORA metrics and data quality of a scope and period (contract.md §2). */
   metrics(query: MetricsQuery): MetricsDocument {
     checkPeriod(query);
-    const resolved = this.resolve(query);
+    const { resolved, mask, windows } = this.scopeFilter(query);
     const period = { fromMs: query.fromMs, toMs: query.toMs };
-    const flow = queryFlow(this.index, this.index.teamMask(resolved.teams), period);
-    const services = servicesOf(this.org, resolved.teams);
-    const dora = queryDora(this.dora, period, services === null ? null : (s) => services.has(s));
+    const flow = queryFlow(this.index, mask, period, { windows });
+    const dora = queryDora(this.dora, period, serviceFilter(this.org, resolved));
     const { quality, ...doraMetrics } = dora;
     const examples = (ids: readonly string[]): Examples => ({
       count: ids.length,
@@ -359,6 +461,7 @@ export class MetricsEngine {
         negativeLeadTimes: examples(quality.negativeLeadTimes),
         duplicateRecords: this.duplicates,
         pendingItems: this.pending,
+        mappingsToReview: this.toReview,
       },
     };
   }
@@ -366,9 +469,9 @@ export class MetricsEngine {
   /** The daily and weekly series and the views behind the metrics (GET /api/v1/metrics/series). */
   series(query: MetricsQuery) {
     checkPeriod(query);
-    const resolved = this.resolve(query);
+    const { resolved, mask, windows } = this.scopeFilter(query);
     const period = { fromMs: query.fromMs, toMs: query.toMs };
-    const result = queryFlow(this.index, this.index.teamMask(resolved.teams), period, { details: true });
+    const result = queryFlow(this.index, mask, period, { details: true, windows });
     const details = result.details as FlowDetails;
     const day = (ms: number) => formatInstant(ms).slice(0, 10);
     return {
@@ -596,7 +699,15 @@ export class MetricsEngine {
     }
     this.duplicates = duplicates;
     this.pending = await pendingFactCount(this.store);
+    this.toReview = (await pendingMappingReviews(this.store.db)).map((r) => ({
+      source: r.source,
+      team: r.team === '' ? null : r.team,
+      proposedAt: formatInstant(r.proposedAt),
+      proposedBy: r.proposedBy,
+    }));
   }
+
+  private toReview: DataQuality['mappingsToReview'] = [];
 }
 
 /** A period must be [from, to) with from < to and at most 10 years long. */

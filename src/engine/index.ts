@@ -1,4 +1,19 @@
-export type { DataQuality, EngineOptions, MetricsDocument, MetricsQuery, SnapshotEvent } from './engine.js';
+export type { Annotation, AnnotationScopeKind, ImpactDocument, NewAnnotation } from './annotations.js';
+export {
+  addAnnotation,
+  annotationImpact,
+  getAnnotation,
+  listAnnotations,
+  removeAnnotation,
+} from './annotations.js';
+export type {
+  DataQuality,
+  EngineOptions,
+  MetricsDocument,
+  MetricsQuery,
+  RefreshRequest,
+  SnapshotEvent,
+} from './engine.js';
 export { checkPeriod, MetricsEngine } from './engine.js';
 export type { FactsVersion, RefreshOptions, RefreshReport, StoredItem } from './facts.js';
 export {
@@ -11,8 +26,10 @@ export {
 } from './facts.js';
 export type { ForecastHistory, ForecastQuery, HowManyDocument, WhenDocument } from './forecast.js';
 export { DEFAULT_HISTORY_DAYS, DEFAULT_SEED, forecastHowManyFor, forecastWhenFor } from './forecast.js';
-export type { OrgModel, ResolvedScope, ScopeQuery } from './org.js';
-export { loadOrg, orgTree, resolveScope, servicesOf } from './org.js';
+export type { InsightsDocument, InsightsQuery } from './insights.js';
+export { getAllocationTarget, scopeInsights, setAllocationTarget } from './insights.js';
+export type { MovableKind, OrgModel, ResolvedScope, ScopeQuery } from './org.js';
+export { loadOrg, orgTree, pastParents, resolveScope, serviceFilter } from './org.js';
 export { parseDateParam } from './params.js';
 export { defaultSnapshotPath, loadSnapshot, saveSnapshot } from './snapshot.js';
 export type {

@@ -1,9 +1,23 @@
 /**
  * The organisation as metrics scope it: portfolios → value streams → teams, and the services the
- * teams own. Resolves a scope (`--team`, `--value-stream`, `--portfolio`) to its teams.
+ * teams own, over time — each entity's current parent and the past parents its moves left
+ * (migration 0005, docs/organisation.md). Resolves a scope (`--team`, `--value-stream`,
+ * `--portfolio`) to its teams and when each of them was in it (docs/metrics.md §4).
  */
 import type { Kysely } from 'kysely';
 import { FlowlensError } from '../domain/index.js';
+import {
+  isAlways,
+  isWithin,
+  type OrgTimelines,
+  type PastParent,
+  parentAt,
+  type Segment,
+  teamWindowsInPortfolio,
+  teamWindowsInValueStream,
+  timelineOf,
+  type Window,
+} from '../org/index.js';
 import type { Database } from '../store/index.js';
 
 export interface OrgModel {
@@ -19,7 +33,14 @@ export interface OrgModel {
     readonly valueStream: string | null;
   }[];
   readonly services: readonly { readonly id: string; readonly name: string | null; readonly team: string }[];
+  /** Where teams, value streams and services belonged over time. */
+  readonly timelines: OrgTimelines;
+  /** Archived entities (migration 0005), as `kind:id`: left out of the tree, still in metrics. */
+  readonly archived: ReadonlySet<string>;
 }
+
+/** The kinds of entity whose moves are kept (org_history.kind). */
+export type MovableKind = 'team' | 'valueStream' | 'service';
 
 export interface ScopeQuery {
   readonly team?: string | undefined;
@@ -30,29 +51,84 @@ export interface ScopeQuery {
 export interface ResolvedScope {
   /** As the JSON reports it: `{}` for the whole organisation, else the one scope asked for. */
   readonly scope: { team?: string; valueStream?: string; portfolio?: string };
-  /** The teams in scope; null for the whole organisation. */
+  /** The teams in scope (at some time); null for the whole organisation. */
   readonly teams: readonly string[] | null;
+  /**
+   * The teams of `teams` that were in the scope only part of the time (they moved), with when they
+   * were: sorted, disjoint, half-open windows. The other teams were in it all the time.
+   */
+  readonly windows: ReadonlyMap<string, readonly Window[]>;
 }
 
 export async function loadOrg(db: Kysely<Database>): Promise<OrgModel> {
-  const [portfolios, valueStreams, teams, services] = await Promise.all([
+  const [portfolios, valueStreams, teams, services, history, archived] = await Promise.all([
     db.selectFrom('portfolios').select(['id', 'name']).orderBy('id').execute(),
     db.selectFrom('value_streams').select(['id', 'name', 'portfolio']).orderBy('id').execute(),
     db.selectFrom('teams').select(['id', 'name', 'value_stream']).orderBy('id').execute(),
     db.selectFrom('services').select(['id', 'name', 'team']).orderBy('id').execute(),
+    db.selectFrom('org_history').select(['kind', 'id', 'parent', 'to_at']).execute(),
+    db.selectFrom('org_archived').select(['kind', 'id']).execute(),
   ]);
+  const past = pastParents(history);
   return {
     portfolios,
     valueStreams,
     teams: teams.map((t) => ({ id: t.id, name: t.name, valueStream: t.value_stream })),
     services,
+    timelines: {
+      teams: timelinesOf(
+        teams.map((t) => [t.id, t.value_stream]),
+        past.team,
+      ),
+      valueStreams: timelinesOf(
+        valueStreams.map((v) => [v.id, v.portfolio]),
+        past.valueStream,
+      ),
+      services: timelinesOf(
+        services.map((x) => [x.id, x.team]),
+        past.service,
+      ),
+    },
+    archived: new Set(archived.map((a) => `${a.kind}:${a.id}`)),
   };
 }
 
+/** The past parents of each entity, by kind, from org_history rows. */
+export function pastParents(
+  rows: readonly { kind: string; id: string; parent: string | null; to_at: number }[],
+): Record<MovableKind, Map<string, PastParent[]>> {
+  const past: Record<MovableKind, Map<string, PastParent[]>> = {
+    team: new Map(),
+    valueStream: new Map(),
+    service: new Map(),
+  };
+  for (const row of rows) {
+    const byId = past[row.kind as MovableKind] as Map<string, PastParent[]> | undefined;
+    if (byId === undefined) continue;
+    const list = byId.get(row.id) ?? [];
+    list.push({ parent: row.parent, toMs: Number(row.to_at) });
+    byId.set(row.id, list);
+  }
+  return past;
+}
+
+/** Timelines of the entities with a current parent, and of those known only from their past. */
+function timelinesOf(
+  current: readonly (readonly [string, string | null])[],
+  past: ReadonlyMap<string, readonly PastParent[]>,
+): Map<string, Segment[]> {
+  const timelines = new Map<string, Segment[]>();
+  for (const [id, parent] of current) timelines.set(id, timelineOf(parent, past.get(id) ?? []));
+  for (const [id, list] of past) if (!timelines.has(id)) timelines.set(id, timelineOf(null, list));
+  return timelines;
+}
+
 /**
- * The teams of a scope. At most one of team, value stream and portfolio; an unknown id is an
- * INVALID_ARGUMENT error that names it. `knownTeams` are team ids seen on items, which count as
- * teams even without a team record.
+ * The teams of a scope, and when they were in it. At most one of team, value stream and portfolio;
+ * an unknown id is an INVALID_ARGUMENT error that names it. `knownTeams` are team ids seen on items,
+ * which count as teams even without a team record. A team is in its own scope at all times; a team
+ * is in a value stream while it belonged to it, and in a portfolio while it belonged to one of the
+ * portfolio's value streams at a time that stream belonged to the portfolio.
  */
 export function resolveScope(
   org: OrgModel,
@@ -73,7 +149,7 @@ export function resolveScope(
         team,
         org.teams.map((t) => t.id),
       );
-    return { scope: { team }, teams: [team] };
+    return { scope: { team }, teams: [team], windows: new Map() };
   }
   if (query.valueStream !== undefined) {
     const id = query.valueStream;
@@ -83,10 +159,7 @@ export function resolveScope(
         id,
         org.valueStreams.map((v) => v.id),
       );
-    return {
-      scope: { valueStream: id },
-      teams: org.teams.filter((t) => t.valueStream === id).map((t) => t.id),
-    };
+    return { scope: { valueStream: id }, ...teamsOf(teamWindowsInValueStream(org.timelines, id)) };
   }
   if (query.portfolio !== undefined) {
     const id = query.portfolio;
@@ -96,46 +169,78 @@ export function resolveScope(
         id,
         org.portfolios.map((p) => p.id),
       );
-    const streams = new Set(org.valueStreams.filter((v) => v.portfolio === id).map((v) => v.id));
-    return {
-      scope: { portfolio: id },
-      teams: org.teams.filter((t) => t.valueStream !== null && streams.has(t.valueStream)).map((t) => t.id),
-    };
+    return { scope: { portfolio: id }, ...teamsOf(teamWindowsInPortfolio(org.timelines, id)) };
   }
-  return { scope: {}, teams: null };
+  return { scope: {}, teams: null, windows: new Map() };
 }
 
-/** The services the teams own (all with null). */
-export function servicesOf(org: OrgModel, teams: readonly string[] | null): ReadonlySet<string> | null {
-  if (teams === null) return null;
-  const inScope = new Set(teams);
-  return new Set(org.services.filter((s) => inScope.has(s.team)).map((s) => s.id));
+/** The teams of windows by team, and the windows of those not in the scope all the time. */
+function teamsOf(byTeam: ReadonlyMap<string, readonly Window[]>): Pick<ResolvedScope, 'teams' | 'windows'> {
+  const teams = [...byTeam.keys()].sort();
+  const windows = new Map([...byTeam].filter(([, w]) => !isAlways(w)));
+  return { teams, windows };
+}
+
+/**
+ * Whether a service is in the scope at an instant: the team that owned it then was in the scope
+ * then (metrics.md §4). Null for the whole organisation.
+ */
+export function serviceFilter(
+  org: OrgModel,
+  resolved: ResolvedScope,
+): ((service: string, atMs: number) => boolean) | null {
+  if (resolved.teams === null) return null;
+  const teams = new Set(resolved.teams);
+  const owners = org.timelines.services;
+  const always = new Map<string, boolean>();
+  return (service, atMs) => {
+    const timeline = owners.get(service);
+    if (timeline === undefined) return false;
+    let fixed = always.get(service);
+    if (fixed === undefined) {
+      // A service always owned by a team that is always in scope needs no lookup per deployment.
+      const only = timeline.length === 1 ? timeline[0]?.parent : undefined;
+      fixed = only !== undefined && only !== null && teams.has(only) && !resolved.windows.has(only);
+      always.set(service, fixed);
+    }
+    if (fixed) return true;
+    const owner = parentAt(timeline, atMs);
+    if (owner === null || !teams.has(owner)) return false;
+    const windows = resolved.windows.get(owner);
+    return windows === undefined || isWithin(windows, atMs);
+  };
 }
 
 /** Portfolios → value streams → teams (with their services); what belongs to none is listed apart. */
 export function orgTree(org: OrgModel) {
+  // Archived entities are left out, with what sits under them (their metrics stay available).
+  const live = (kind: string) => (e: { id: string }) => !org.archived.has(`${kind}:${e.id}`);
+  const portfolios = org.portfolios.filter(live('portfolio'));
+  const valueStreams = org.valueStreams.filter(live('valueStream'));
+  const teams = org.teams.filter(live('team'));
+  const services = org.services.filter(live('service'));
   const teamNode = (t: OrgModel['teams'][number]) => ({
     id: t.id,
     name: t.name,
-    services: org.services.filter((s) => s.team === t.id).map((s) => ({ id: s.id, name: s.name })),
+    services: services.filter((s) => s.team === t.id).map((s) => ({ id: s.id, name: s.name })),
   });
   const streamNode = (v: OrgModel['valueStreams'][number]) => ({
     id: v.id,
     name: v.name,
-    teams: org.teams.filter((t) => t.valueStream === v.id).map(teamNode),
+    teams: teams.filter((t) => t.valueStream === v.id).map(teamNode),
   });
   const portfolioIds = new Set(org.portfolios.map((p) => p.id));
   const streamIds = new Set(org.valueStreams.map((v) => v.id));
   return {
-    portfolios: org.portfolios.map((p) => ({
+    portfolios: portfolios.map((p) => ({
       id: p.id,
       name: p.name,
-      valueStreams: org.valueStreams.filter((v) => v.portfolio === p.id).map(streamNode),
+      valueStreams: valueStreams.filter((v) => v.portfolio === p.id).map(streamNode),
     })),
-    valueStreamsWithoutPortfolio: org.valueStreams
+    valueStreamsWithoutPortfolio: valueStreams
       .filter((v) => v.portfolio === null || !portfolioIds.has(v.portfolio))
       .map(streamNode),
-    teamsWithoutValueStream: org.teams
+    teamsWithoutValueStream: teams
       .filter((t) => t.valueStream === null || !streamIds.has(t.valueStream))
       .map(teamNode),
   };

@@ -18,7 +18,13 @@ import {
   startOfNextMonthMs,
 } from '../domain/index.js';
 import { FLAG, STAGE_CODES, STATE_CODES, UNMAPPED_STAGE } from '../metrics/fact-index.js';
-import { percentileOfSorted, type StageOrUnmapped } from '../metrics/index.js';
+import {
+  clipToWindows,
+  isInWindows,
+  percentileOfSorted,
+  referenceInstant,
+  type StageOrUnmapped,
+} from '../metrics/index.js';
 import type { Database } from '../store/index.js';
 import { checkPeriod, type MetricsEngine, type MetricsQuery } from './engine.js';
 import type { ScopeQuery } from './org.js';
@@ -27,10 +33,19 @@ const SECOND_MS = 1000;
 const seconds = (ms: number | null) => (ms === null ? null : ms / SECOND_MS);
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The scope's slots filter (null: the whole organisation) and the scope as the JSON reports it. */
+/**
+ * The scope's slots filter (null: the whole organisation), the windows of a slot's team when it
+ * was in the scope only part of the time (undefined: always), and the scope as the JSON reports it.
+ */
 function scopeOf(engine: MetricsEngine, query: ScopeQuery) {
-  const resolved = engine.resolve(query);
-  return { scope: resolved.scope, mask: engine.index.teamMask(resolved.teams) };
+  const { resolved, mask, windows } = engine.scopeFilter(query);
+  const index = engine.index;
+  return {
+    scope: resolved.scope,
+    resolved,
+    mask,
+    windowsOf: (slot: number) => (windows === null ? undefined : windows[(index.team[slot] as number) + 1]),
+  };
 }
 
 // ── Trend ───────────────────────────────────────────────────────────────────────────────────────
@@ -85,7 +100,7 @@ function lowerBound(sorted: readonly number[], value: number): number {
  */
 export function flowTrend(engine: MetricsEngine, query: TrendQuery) {
   checkPeriod(query);
-  const { scope, mask } = scopeOf(engine, query);
+  const { scope, mask, windowsOf } = scopeOf(engine, query);
   const index = engine.index;
   const bounds = bucketBoundaries(query.fromMs, query.toMs, query.bucket);
   const n = bounds.length - 1;
@@ -112,8 +127,9 @@ export function flowTrend(engine: MetricsEngine, query: TrendQuery) {
   const atEndDiff = new Int32Array(n + 1);
 
   index.forEachSlot(mask, (slot) => {
+    const windows = windowsOf(slot);
     const c = index.completedAt[slot] as number;
-    if (c >= query.fromMs && c < query.toMs) {
+    if (c >= query.fromMs && c < query.toMs && isInWindows(windows, c)) {
       const b = buckets[upperBound(bounds, c) - 1];
       if (b !== undefined) {
         const type = index.flowType[slot] as number;
@@ -134,23 +150,23 @@ export function flowTrend(engine: MetricsEngine, query: TrendQuery) {
     const from = index.wipOffset[slot] as number;
     const to = from + (index.wipCount[slot] as number);
     for (let w = from; w < to; w++) {
-      const start = index.wipStart[w] as number;
-      const end = index.wipEnd[w] as number;
-      if (samples > 0) {
-        const k0 = sampleOf(start);
-        const k1 = sampleOf(end);
-        if (k0 < k1) {
-          loadDiff[k0] = (loadDiff[k0] as number) + 1;
-          loadDiff[k1] = (loadDiff[k1] as number) - 1;
+      clipToWindows(windows, index.wipStart[w] as number, index.wipEnd[w] as number, (start, end) => {
+        if (samples > 0) {
+          const k0 = sampleOf(start);
+          const k1 = sampleOf(end);
+          if (k0 < k1) {
+            loadDiff[k0] = (loadDiff[k0] as number) + 1;
+            loadDiff[k1] = (loadDiff[k1] as number) - 1;
+          }
         }
-      }
-      // Bucket ends e with start ≤ e < end.
-      const j0 = lowerBound(ends, start);
-      const j1 = end === Number.POSITIVE_INFINITY ? n : lowerBound(ends, end);
-      if (j0 < j1) {
-        atEndDiff[j0] = (atEndDiff[j0] as number) + 1;
-        atEndDiff[j1] = (atEndDiff[j1] as number) - 1;
-      }
+        // Bucket ends e with start ≤ e < end.
+        const j0 = lowerBound(ends, start);
+        const j1 = end === Number.POSITIVE_INFINITY ? n : lowerBound(ends, end);
+        if (j0 < j1) {
+          atEndDiff[j0] = (atEndDiff[j0] as number) + 1;
+          atEndDiff[j1] = (atEndDiff[j1] as number) - 1;
+        }
+      });
     }
   });
 
@@ -220,7 +236,7 @@ function byFlowType<T>(value: (t: number) => T): Record<FlowType, T> {
  */
 export function statusTimes(engine: MetricsEngine, query: MetricsQuery) {
   checkPeriod(query);
-  const { scope, mask } = scopeOf(engine, query);
+  const { scope, mask, windowsOf } = scopeOf(engine, query);
   const index = engine.index;
   const classes = index.classCount;
   const totalMs = new Float64Array(classes);
@@ -232,6 +248,7 @@ export function statusTimes(engine: MetricsEngine, query: MetricsQuery) {
   index.forEachSlot(mask, (slot) => {
     const completedAt = index.completedAt[slot] as number;
     if (!(completedAt >= query.fromMs && completedAt < query.toMs)) return;
+    if (!isInWindows(windowsOf(slot), completedAt)) return;
     completed++;
     const createdAt = index.createdAt[slot] as number;
     const leadMs = index.leadMs[slot] as number;
@@ -297,12 +314,12 @@ export interface CompletedQuery extends MetricsQuery {
  */
 export function completedItems(engine: MetricsEngine, query: CompletedQuery) {
   checkPeriod(query);
-  const { scope, mask } = scopeOf(engine, query);
+  const { scope, mask, windowsOf } = scopeOf(engine, query);
   const index = engine.index;
   const slots: number[] = [];
   index.forEachSlot(mask, (slot) => {
     const c = index.completedAt[slot] as number;
-    if (c >= query.fromMs && c < query.toMs) slots.push(slot);
+    if (c >= query.fromMs && c < query.toMs && isInWindows(windowsOf(slot), c)) slots.push(slot);
   });
   const flows = slots.map((slot) => index.flowMs[slot] as number).sort((a, b) => a - b);
   slots.sort(
@@ -373,9 +390,8 @@ interface ListedSlot {
  * through (for the filter controls).
  */
 export async function listItems(engine: MetricsEngine, db: Kysely<Database>, query: ItemListQuery) {
-  const resolved = engine.resolve(query);
+  const { resolved, mask, windowsOf } = scopeOf(engine, query);
   const index = engine.index;
-  const mask = index.teamMask(resolved.teams);
   let titleMatches: Set<string> | null = null;
   const needle = query.q?.trim().toLowerCase() ?? '';
   if (needle !== '') {
@@ -396,6 +412,8 @@ export async function listItems(engine: MetricsEngine, db: Kysely<Database>, que
   const byStatus = new Map<string, number>();
   const listed: ListedSlot[] = [];
   index.forEachSlot(mask, (slot) => {
+    // An item is listed where its team is now, or was at its completion (metrics.md §4).
+    if (!isInWindows(windowsOf(slot), referenceInstant(index, slot))) return;
     if (query.flowType !== undefined && FLOW_TYPES[index.flowType[slot] as number] !== query.flowType) return;
     const key = index.keys[slot] as string;
     if (needle !== '') {
@@ -530,7 +548,7 @@ class Smallest {
  * disagreements and changes before creation.
  */
 export function dataQualityItems(engine: MetricsEngine, query: ScopeQuery) {
-  const { scope, mask } = scopeOf(engine, query);
+  const { scope, mask, windowsOf } = scopeOf(engine, query);
   const index = engine.index;
   const statuses = new Map<string, Smallest>();
   const types = new Map<string, Smallest>();
@@ -546,6 +564,7 @@ export function dataQualityItems(engine: MetricsEngine, query: ScopeQuery) {
     return entry;
   };
   index.forEachSlot(mask, (slot) => {
+    if (!isInWindows(windowsOf(slot), referenceInstant(index, slot))) return;
     const key = index.keys[slot] as string;
     const source = index.sources.values[index.source[slot] as number] as string;
     const flags = index.flags[slot] as number;

@@ -201,11 +201,13 @@ export function computeDoraMetrics(input: DoraInput): DoraMetrics {
 
 /**
  * The DORA metrics of a period for the deployments of the services in scope (`inScope`; null: all).
+ * `inScope` is asked about a service at an instant — a deployment's, or an unattributed incident's
+ * opening — since a service is in a scope through the team that owned it then (metrics.md §4).
  */
 export function queryDora(
   index: DoraIndex,
   period: Period,
-  inScope: ((service: string) => boolean) | null,
+  inScope: ((service: string, atMs: number) => boolean) | null,
 ): DoraMetrics {
   const first = lowerBound(index.shippedAt, period.fromMs);
   const end = lowerBound(index.shippedAt, period.toMs);
@@ -220,7 +222,7 @@ export function queryDora(
   let failed = 0;
   for (let slot = first; slot < end; slot++) {
     const deployment = index.shipped[slot] as ShippedDeployment;
-    if (inScope !== null && !inScope(deployment.service)) continue;
+    if (inScope !== null && !inScope(deployment.service, deployment.atMs)) continue;
     shippedAtInPeriod.push(deployment.atMs);
     if (deployment.changeCount === 0) deploymentsWithoutChanges.push(deployment.id);
     // Lead time for changes: from first commit (or creation) to the change's first successful production deployment.
@@ -245,7 +247,7 @@ export function queryDora(
       (i) =>
         i.openedAtMs >= period.fromMs &&
         i.openedAtMs < period.toMs &&
-        (inScope === null || inScope(i.service)),
+        (inScope === null || inScope(i.service, i.openedAtMs)),
     )
     .map((i) => i.id);
   const leadMedian = median(leadTimes);

@@ -47,6 +47,8 @@ export type {
 export { computeFlowDetails } from './flow-details.js';
 export type { DurationSummary, FlowItem, FlowMetrics, Period, Shares } from './flow-metrics.js';
 export { averageDailyLoad, computeFlowMetrics, indexItems, isInProgressAt } from './flow-metrics.js';
+export type { HeadlineMetrics, HeadlinePart } from './headline.js';
+export { headlineMetrics } from './headline.js';
 export type {
   ItemFacts,
   ItemHistoryInput,
@@ -59,5 +61,14 @@ export { computeItemFacts, orderChanges } from './item-history.js';
 export type { MappingDefinition, TypeClass } from './mapping.js';
 export { Mappings, UNMAPPED_STATUS } from './mapping.js';
 export { percentileBySelection, percentileOfSorted, summarizeDurations } from './percentile.js';
-export type { FlowQueryResult, ItemQuality } from './period-query.js';
-export { queryFlow, statusAt } from './period-query.js';
+export type { FlowQueryResult, ItemQuality, TeamWindows } from './period-query.js';
+export {
+  clipToWindows,
+  isInWindows,
+  queryFlow,
+  referenceInstant,
+  statusAt,
+  teamWindows,
+} from './period-query.js';
+export type { StatusUse } from './status-use.js';
+export { statusUse } from './status-use.js';

@@ -6,6 +6,12 @@
  *
  * "Periods mean completion": what is about completed items counts those with completedAt in the
  * period; the load counts the items in progress at each sampled instant.
+ *
+ * Scope over time (metrics.md §4): a team that was in the scope only part of the time (it moved
+ * between value streams) has windows; an item of such a team counts where its team was at the
+ * instant that matters — its completion for what is about completed items, each sampled instant for
+ * the load and the cumulative flow, `to` for the work in progress at the end, and for the data
+ * quality its completion (an item not complete: where its team is now).
  */
 import { DAY_MS, FLOW_TYPES, type FlowState, type FlowType, isoWeekday } from '../domain/index.js';
 import { type FactIndex, FLAG, STAGE_CODES, STATE_CODES, UNMAPPED_STAGE, WAITING } from './fact-index.js';
@@ -108,17 +114,80 @@ export interface FlowQueryResult {
 const SECOND_MS = 1000;
 
 /**
+ * When partly-in-scope teams were in the scope, by team code + 1 (as the team mask): the windows
+ * [from₀, to₀, from₁, to₁, …], half-open, sorted and disjoint (±Infinity for open ends).
+ * `undefined` for a team that is in scope at all times (or not at all: the mask decides).
+ */
+export type TeamWindows = readonly (Float64Array | undefined)[];
+
+/** The index's team windows from windows by team id; null when no team is in scope only part of the time. */
+export function teamWindows(
+  index: FactIndex,
+  windows: ReadonlyMap<string, readonly (readonly [number, number])[]>,
+): TeamWindows | null {
+  if (windows.size === 0) return null;
+  const byCode: (Float64Array | undefined)[] = new Array(index.teams.size + 1);
+  for (const [team, list] of windows) {
+    const code = index.teams.find(team);
+    if (code === undefined) continue;
+    byCode[code + 1] = Float64Array.from(list.flat());
+  }
+  return byCode;
+}
+
+/** Whether instant t falls in one of the windows (undefined: always). */
+export function isInWindows(windows: Float64Array | undefined, t: number): boolean {
+  if (windows === undefined) return true;
+  for (let i = 0; i < windows.length; i += 2) {
+    if (t < (windows[i] as number)) return false;
+    if (t < (windows[i + 1] as number)) return true;
+  }
+  return false;
+}
+
+/**
+ * The instant at which an item's scope is judged for what is not tied to a period (data quality,
+ * the list of a scope's items): its completion, or for an item not complete, now (its team's
+ * current place).
+ */
+export function referenceInstant(index: FactIndex, slot: number): number {
+  const c = index.completedAt[slot] as number;
+  // Now is after every recorded move, and inside the last window, whose end is +Infinity.
+  return Number.isNaN(c) ? Number.MAX_VALUE : c;
+}
+
+/** Calls `visit` with the parts of [start, end) inside the windows (the whole of it without windows). */
+export function clipToWindows(
+  windows: Float64Array | undefined,
+  start: number,
+  end: number,
+  visit: (from: number, to: number) => void,
+): void {
+  if (windows === undefined) {
+    visit(start, end);
+    return;
+  }
+  for (let i = 0; i < windows.length; i += 2) {
+    const from = Math.max(start, windows[i] as number);
+    const to = Math.min(end, windows[i + 1] as number);
+    if (from < to) visit(from, to);
+  }
+}
+
+/**
  * The flow metrics of the items the team mask lets through (null: all) for the period; with
- * `details`, the views behind them as well.
+ * `details`, the views behind them as well. `windows` limits the teams in scope only part of the
+ * time to when they were (see TeamWindows).
  */
 export function queryFlow(
   index: FactIndex,
   mask: Uint8Array | null,
   period: Period,
-  options: { readonly details?: boolean } = {},
+  options: { readonly details?: boolean; readonly windows?: TeamWindows | null } = {},
 ): FlowQueryResult {
   const { fromMs, toMs } = period;
   const details = options.details === true;
+  const windowsByTeam = options.windows ?? null;
   const firstSample = Math.ceil(fromMs / DAY_MS) * DAY_MS;
   const samples = Math.max(0, Math.ceil((toMs - firstSample) / DAY_MS));
   const sampleOf = (t: number) =>
@@ -145,20 +214,23 @@ export function queryFlow(
   const { spanStart, spanClass, flags } = index;
   index.forEachSlot(mask, (slot) => {
     const teamId = team[slot] as number;
-    const itemFlags = flags[slot] as number;
-    if (teamId === -1) itemsWithoutTeam++;
-    if (itemFlags & FLAG.statusDisagrees) statusDisagreements++;
-    if (itemFlags & FLAG.changeBeforeCreation) changesBeforeCreation++;
-    outOfOrderChanges += index.outOfOrder[slot] as number;
-    if (itemFlags & FLAG.unmappedStatus) countUnmappedStatuses(index, slot, unmappedStatusItems);
-    const rawType = index.unmappedType[slot] as number;
-    if (rawType !== -1) {
-      const key = `${index.sources.values[index.source[slot] as number]}\u0000${index.rawTypes.values[rawType]}`;
-      unmappedTypeItems.set(key, (unmappedTypeItems.get(key) ?? 0) + 1);
+    const windows = windowsByTeam === null ? undefined : windowsByTeam[teamId + 1];
+    if (isInWindows(windows, referenceInstant(index, slot))) {
+      const itemFlags = flags[slot] as number;
+      if (teamId === -1) itemsWithoutTeam++;
+      if (itemFlags & FLAG.statusDisagrees) statusDisagreements++;
+      if (itemFlags & FLAG.changeBeforeCreation) changesBeforeCreation++;
+      outOfOrderChanges += index.outOfOrder[slot] as number;
+      if (itemFlags & FLAG.unmappedStatus) countUnmappedStatuses(index, slot, unmappedStatusItems);
+      const rawType = index.unmappedType[slot] as number;
+      if (rawType !== -1) {
+        const key = `${index.sources.values[index.source[slot] as number]}\u0000${index.rawTypes.values[rawType]}`;
+        unmappedTypeItems.set(key, (unmappedTypeItems.get(key) ?? 0) + 1);
+      }
     }
 
     const c = completedAt[slot] as number;
-    if (c >= fromMs && c < toMs) {
+    if (c >= fromMs && c < toMs && isInWindows(windows, c)) {
       if (completedCount === completed.length) {
         const bigger = new Int32Array(completed.length * 2);
         bigger.set(completed);
@@ -172,32 +244,36 @@ export function queryFlow(
     for (let w = wipFrom; w < wipTo; w++) {
       const start = wipStart[w] as number;
       const end = wipEnd[w] as number;
-      if (start <= toMs && toMs < end) {
+      if (start <= toMs && toMs < end && isInWindows(windows, toMs)) {
         inProgressAtEnd.push(slot);
         const t = index.flowType[slot] as number;
         loadByType[t] = (loadByType[t] as number) + 1;
       }
-      if (samples > 0) {
-        const k0 = sampleOf(start);
-        const k1 = sampleOf(end);
-        if (k0 < k1) {
-          loadDiff[k0] = (loadDiff[k0] as number) + 1;
-          loadDiff[k1] = (loadDiff[k1] as number) - 1;
-        }
-      }
+      if (samples > 0)
+        clipToWindows(windows, start, end, (from, to) => {
+          const k0 = sampleOf(from);
+          const k1 = sampleOf(to);
+          if (k0 < k1) {
+            loadDiff[k0] = (loadDiff[k0] as number) + 1;
+            loadDiff[k1] = (loadDiff[k1] as number) - 1;
+          }
+        });
     }
 
     if (flowDiff !== null && samples > 0 && (index.createdAt[slot] as number) < toMs) {
       const spanFrom = spanOffset[slot] as number;
       const spanTo = spanFrom + (spanCount[slot] as number);
       for (let s = spanFrom; s < spanTo; s++) {
-        const k0 = sampleOf(spanStart[s] as number);
-        const k1 = s + 1 < spanTo ? sampleOf(spanStart[s + 1] as number) : samples;
-        if (k0 < k1) {
-          const base = (spanClass[s] as number) * (samples + 1);
-          flowDiff[base + k0] = (flowDiff[base + k0] as number) + 1;
-          flowDiff[base + k1] = (flowDiff[base + k1] as number) - 1;
-        }
+        const base = (spanClass[s] as number) * (samples + 1);
+        const end = s + 1 < spanTo ? (spanStart[s + 1] as number) : Number.POSITIVE_INFINITY;
+        clipToWindows(windows, spanStart[s] as number, end, (from, to) => {
+          const k0 = sampleOf(from);
+          const k1 = sampleOf(to);
+          if (k0 < k1) {
+            flowDiff[base + k0] = (flowDiff[base + k0] as number) + 1;
+            flowDiff[base + k1] = (flowDiff[base + k1] as number) - 1;
+          }
+        });
       }
     }
   });

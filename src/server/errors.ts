@@ -1,7 +1,8 @@
 /**
  * Errors as the API answers them: `{"error": {"code": …, "message": …}}` with the status of the
  * code, never a stack trace. FlowlensError codes map once, here: INVALID_ARGUMENT → 400,
- * NOT_FOUND → 404, anything else → 500 with a generic message (the details go to the log).
+ * NOT_FOUND → 404, CONFLICT → 409, anything else → 500 with a generic message (the details go to
+ * the log).
  */
 import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import { isFlowlensError } from '../domain/index.js';
@@ -33,6 +34,7 @@ export function errorResponse(error: unknown): { status: number; body: ErrorBody
     if (error.code === 'INVALID_ARGUMENT')
       return { status: 400, body: body('INVALID_ARGUMENT', apiParameterNames(error.message)) };
     if (error.code === 'NOT_FOUND') return { status: 404, body: body('NOT_FOUND', error.message) };
+    if (error.code === 'CONFLICT') return { status: 409, body: body('CONFLICT', error.message) };
     return { status: 500, body: body('INTERNAL', INTERNAL_MESSAGE) };
   }
   // Fastify's own client errors (bad URL, unsupported media type, body too large…): their

@@ -8,9 +8,12 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { MetricsEngine } from '../engine/index.js';
 import type { Store } from '../store/index.js';
+import { registerAnnotationRoutes } from './annotation-routes.js';
+import { registerEditorRoutes } from './editor-routes.js';
 import { ApiError, formatValidationErrors, handleError } from './errors.js';
 import { registerForecastRoutes } from './forecast-routes.js';
 import { homePage } from './home-page.js';
+import { registerInsightRoutes } from './insight-routes.js';
 import { registerRoutes } from './routes.js';
 import { importBodySchema, NDJSON_TYPES } from './schemas.js';
 import { registerUiRoutes } from './ui-routes.js';
@@ -112,7 +115,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         ...(options.uploadDir === undefined ? {} : { uploadDir: options.uploadDir }),
       });
       registerUiRoutes(api, { store: options.store, engine, now: options.now ?? Date.now });
+      registerEditorRoutes(api, { store: options.store, engine, now: options.now ?? Date.now });
       registerForecastRoutes(api, { engine, now: options.now ?? Date.now });
+      registerAnnotationRoutes(api, { engine, store: options.store, now: options.now ?? Date.now });
+      registerInsightRoutes(api, { engine, store: options.store, now: options.now ?? Date.now });
       done();
     },
     { prefix: API_PREFIX },

@@ -106,7 +106,9 @@ export function registerRoutes(api: FastifyInstance, context: RouteContext): voi
     {
       schema: {
         summary: 'The organisation',
-        description: 'Portfolios → value streams → teams → services; what belongs to none is listed apart.',
+        description:
+          'Portfolios → value streams → teams → services; what belongs to none is listed apart. Archived ' +
+          'entities are left out (their metrics stay available); /org/model lists everything.',
         tags: ['organisation'],
         response: responses.org,
       },

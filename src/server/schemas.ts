@@ -47,6 +47,7 @@ export function arrayOf(items: unknown, description?: string) {
 export const ERROR_CODES = [
   'INVALID_ARGUMENT',
   'NOT_FOUND',
+  'CONFLICT',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'INTERNAL',
@@ -68,6 +69,7 @@ export const errorSchema = {
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'A parameter is missing or invalid (code INVALID_ARGUMENT); the message names it.',
   404: 'Not found (code NOT_FOUND).',
+  409: 'It exists already, or the change clashes with what is there (code CONFLICT); the message says what.',
   413: 'The request body is larger than the server accepts (code PAYLOAD_TOO_LARGE); nothing was imported.',
   415: 'The request body has a content type this route does not take (code UNSUPPORTED_MEDIA_TYPE).',
   500: 'An unexpected error (code INTERNAL); the server log has the details.',
@@ -262,6 +264,10 @@ export const metricsDocumentSchema = object(
       negativeLeadTimes: examples,
       duplicateRecords: integer,
       pendingItems: integer,
+      mappingsToReview: arrayOf(
+        object({ source: string, team: nullableString, proposedAt: instant, proposedBy: string }),
+        'Mappings proposed by `flowlens connect` that nobody has reviewed yet (organisation-wide).',
+      ),
     }),
   },
   'Flow metrics, DORA metrics and data quality (contract.md §2, docs/metrics.md); durations in seconds. ' +

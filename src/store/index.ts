@@ -17,6 +17,8 @@ export type {
   QueueKey,
 } from './facts-queue.js';
 export { FACT_COLUMNS, SCAN_COLUMNS } from './facts-queue.js';
+export type { MappingReview } from './mapping-reviews.js';
+export { pendingMappingReviews } from './mapping-reviews.js';
 export { latestSchemaVersion } from './migrate.js';
 export type { StoreLocationInput } from './open.js';
 export { isPostgresUrl, openStore, resolveDatabase, resolveDataHome } from './open.js';

@@ -10,6 +10,8 @@ import { createInitialMigration } from './migrations/0001-initial.js';
 import { createItemFactsMigration } from './migrations/0002-item-facts.js';
 import { createFactsVersionMigration } from './migrations/0003-facts-version.js';
 import { createConnectorsMigration } from './migrations/0004-connectors.js';
+import { createOrganisationMigration } from './migrations/0005-organisation.js';
+import { createAnnotationsMigration } from './migrations/0006-annotations.js';
 import type { Database } from './schema.js';
 
 const MIGRATION_TABLE = 'flowlens_migrations';
@@ -21,6 +23,8 @@ function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0002-item-facts': createItemFactsMigration(dialect),
     '0003-facts-version': createFactsVersionMigration(dialect),
     '0004-connectors': createConnectorsMigration(dialect),
+    '0005-organisation': createOrganisationMigration(dialect),
+    '0006-annotations': createAnnotationsMigration(dialect),
   };
 }
 

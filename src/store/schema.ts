@@ -228,7 +228,102 @@ export interface MappingReviewTable {
   batch_id: number;
 }
 
+/** A past parent of a team, value stream or service (migration 0005): it belonged there until `to_at`. */
+export interface OrgHistoryTable {
+  /** `team` (parent: a value stream), `valueStream` (a portfolio) or `service` (a team). */
+  kind: string;
+  id: string;
+  parent: string | null;
+  to_at: number;
+  moved_at: number;
+  moved_by: string;
+}
+
+/** An archived entity (migration 0005): hidden from lists and role coverage, its history kept. */
+export interface OrgArchivedTable {
+  kind: string;
+  id: string;
+  archived_at: number;
+  archived_by: string;
+}
+
+/** A product owned by a team (migration 0005). */
+export interface ProductTable {
+  id: string;
+  name: string;
+  team: string | null;
+  description: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** An organisation-wide setting (migration 0005); `value` is JSON. */
+export interface OrgSettingTable {
+  key: string;
+  value: string;
+  updated_at: number;
+  updated_by: string;
+}
+
+/** A saved version of a mapping (migration 0005); team '' = the whole source. */
+export interface MappingVersionTable {
+  source: string;
+  team: string;
+  version: number;
+  saved_at: number;
+  saved_by: string;
+  note: string | null;
+  statuses: string | null;
+  types: string | null;
+  environments: string | null;
+  removed: number;
+  changes: string;
+  restored_from: number | null;
+}
+
+/** One edit made through the API or the command line (migration 0005). */
+export interface OrgChangeTable {
+  id: Generated<number>;
+  at: number;
+  actor: string;
+  action: string;
+  kind: string;
+  target: string;
+  summary: string;
+  details: string | null;
+}
+
+/** A dated note on a scope (migration 0006); scope_id '' for the organisation. */
+export interface AnnotationTable {
+  id: Generated<number>;
+  scope_kind: string;
+  scope_id: string;
+  at: number;
+  title: string;
+  description: string | null;
+  created_at: number;
+  created_by: string;
+}
+
+/** A team's capacity-allocation target (migration 0006): shares that add up to 1. */
+export interface AllocationTargetTable {
+  team: string;
+  feature: number;
+  defect: number;
+  debt_and_risk: number;
+  updated_at: number;
+  updated_by: string;
+}
+
 export interface Database {
+  annotations: AnnotationTable;
+  allocation_targets: AllocationTargetTable;
+  org_history: OrgHistoryTable;
+  org_archived: OrgArchivedTable;
+  products: ProductTable;
+  org_settings: OrgSettingTable;
+  mapping_versions: MappingVersionTable;
+  org_changes: OrgChangeTable;
   sync_cursors: SyncCursorTable;
   sync_runs: SyncRunTable;
   webhook_deliveries: WebhookDeliveryTable;

@@ -13,6 +13,13 @@
  * Facts are evaluated as of the end of time (every change counts), as the engine's stored facts
  * are (metrics.md §8, "Evaluation instant": the engine evaluates at the end of time).
  *
+ * Moves (`kind: 'move'`, not an interchange record: the organisation editor records them) say that
+ * from an instant on a team belongs to another value stream, a value stream to another portfolio,
+ * or a service to another team. Before its first move an entity has the parent its record gives.
+ * An item counts in a scope where its team was at the instant that matters (metrics.md §4): its
+ * completion, each sampled instant, `to`, and for data quality its completion or, if it is not
+ * complete, now; a deployment where its service's team was when it happened.
+ *
  * What it does not compute: `outOfOrderChanges`, `duplicateRecords` and `pendingItems` of the data
  * quality block, which depend on how the records were split into import batches, not on the
  * records.
@@ -101,7 +108,17 @@ export interface IncidentRecord {
   readonly causedBy?: string;
 }
 
+/** From `at` on, the entity belongs to `to` (null: to none). Applied by the organisation editor. */
+export interface MoveRecord {
+  readonly kind: 'move';
+  readonly entity: 'team' | 'valueStream' | 'service';
+  readonly id: string;
+  readonly to: string | null;
+  readonly at: string;
+}
+
 export type OrgRecord =
+  | MoveRecord
   | PortfolioRecord
   | ValueStreamRecord
   | TeamRecord
@@ -125,6 +142,9 @@ export function identityOf(record: OrgRecord): string {
       break;
     case 'mapping':
       parts.push(record.source, record.team ?? '');
+      break;
+    case 'move':
+      parts.push(record.entity, record.id, record.at);
       break;
     case 'transition':
       if (record.id !== undefined) parts.push(record.source, '#id', record.id);
@@ -294,6 +314,7 @@ interface Org {
   changes: ChangeRecord[];
   deployments: DeploymentRecord[];
   incidents: IncidentRecord[];
+  moves: MoveRecord[];
 }
 
 /** One record per identity, the later one winning (contract.md §1). */
@@ -319,6 +340,7 @@ function organise(records: readonly OrgRecord[]): Org {
     changes: [],
     deployments: [],
     incidents: [],
+    moves: [],
   };
   for (const r of dedupe(records)) {
     if (r.kind === 'portfolio') org.portfolios.set(r.id, r);
@@ -330,6 +352,7 @@ function organise(records: readonly OrgRecord[]): Org {
     else if (r.kind === 'transition') org.transitions.push(r);
     else if (r.kind === 'change') org.changes.push(r);
     else if (r.kind === 'deployment') org.deployments.push(r);
+    else if (r.kind === 'move') org.moves.push(r);
     else org.incidents.push(r);
   }
   return org;
@@ -520,33 +543,56 @@ function activeTime(item: Item): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Scope (metrics.md §4, §5): items by their team; deployments by their service's team.
+// Scope (metrics.md §4, §5): items by their team; deployments by their service's team; each
+// where the team (and its value stream) belonged at the instant that matters.
 
 interface Scope {
   label: NaiveDocument['scope'];
-  /** null: the whole organisation. */
-  teams: Set<string> | null;
+  /** Whether an item of this team (null: none) counts in the scope at instant t. */
+  holds: (team: string | null, t: number) => boolean;
+}
+
+/** An entity's parent at t: its record's, changed by each of its moves at or before t. */
+function parentAt(org: Org, entity: MoveRecord['entity'], id: string, t: number): string | null {
+  let parent: string | null =
+    entity === 'team'
+      ? (org.teams.get(id)?.valueStream ?? null)
+      : entity === 'valueStream'
+        ? (org.valueStreams.get(id)?.portfolio ?? null)
+        : (org.services.get(id)?.team ?? null);
+  const moves = org.moves
+    .filter((m) => m.entity === entity && m.id === id && ms(m.at) <= t)
+    .sort((a, b) => ms(a.at) - ms(b.at));
+  for (const m of moves) parent = m.to;
+  return parent;
 }
 
 function resolveScope(org: Org, query: NaiveQuery): Scope {
-  if (query.team !== undefined) return { label: { team: query.team }, teams: new Set([query.team]) };
-  if (query.valueStream !== undefined) {
-    const teams = [...org.teams.values()].filter((t) => t.valueStream === query.valueStream).map((t) => t.id);
-    return { label: { valueStream: query.valueStream }, teams: new Set(teams) };
-  }
-  if (query.portfolio !== undefined) {
-    const teams = [...org.teams.values()]
-      .filter((t) => {
-        const stream = t.valueStream === undefined ? undefined : org.valueStreams.get(t.valueStream);
-        return stream !== undefined && stream.portfolio === query.portfolio;
-      })
-      .map((t) => t.id);
-    return { label: { portfolio: query.portfolio }, teams: new Set(teams) };
-  }
-  return { label: {}, teams: null };
+  if (query.team !== undefined) return { label: { team: query.team }, holds: (team) => team === query.team };
+  const hasRecord = (team: string | null): team is string => team !== null && org.teams.has(team);
+  if (query.valueStream !== undefined)
+    return {
+      label: { valueStream: query.valueStream },
+      holds: (team, t) => hasRecord(team) && parentAt(org, 'team', team, t) === query.valueStream,
+    };
+  if (query.portfolio !== undefined)
+    return {
+      label: { portfolio: query.portfolio },
+      holds: (team, t) => {
+        if (!hasRecord(team)) return false;
+        const stream = parentAt(org, 'team', team, t);
+        return (
+          stream !== null &&
+          org.valueStreams.has(stream) &&
+          parentAt(org, 'valueStream', stream, t) === query.portfolio
+        );
+      },
+    };
+  return { label: {}, holds: () => true };
 }
 
-function itemsInScope(org: Org, scope: Scope): Item[] {
+/** Every flow item of the organisation, replayed. */
+function flowItems(org: Org): Item[] {
   const items: Item[] = [];
   // Containers — items another item of the same source names as its parent — are not flow items.
   const parents = new Set(
@@ -554,25 +600,42 @@ function itemsInScope(org: Org, scope: Scope): Item[] {
   );
   for (const record of org.items) {
     if (parents.has(`${record.source}\u0000${record.id}`)) continue;
-    if (scope.teams !== null && (record.team === undefined || !scope.teams.has(record.team))) continue;
     const history = org.transitions.filter((t) => t.source === record.source && t.item === record.id);
     items.push(replay(org, record, history));
   }
   return items;
 }
 
-function serviceInScope(org: Org, scope: Scope, service: string): boolean {
-  if (scope.teams === null) return true;
-  const owner = org.services.get(service);
-  return owner !== undefined && scope.teams.has(owner.team);
+/** The items that count in the scope for what is not tied to an instant: at completion, or now. */
+function itemsNow(items: readonly Item[], scope: Scope): Item[] {
+  return items.filter((i) => scope.holds(i.team, i.completedAt ?? Number.POSITIVE_INFINITY));
+}
+
+/** Work in progress at t in the scope. */
+function inProgressInScope(item: Item, scope: Scope, t: number): boolean {
+  return inProgressAt(item, t) && scope.holds(item.team, t);
+}
+
+function serviceInScope(org: Org, scope: Scope, service: string, t: number): boolean {
+  if (!org.services.has(service) && !org.moves.some((m) => m.entity === 'service' && m.id === service))
+    return (
+      scope.label.team === undefined &&
+      scope.label.valueStream === undefined &&
+      scope.label.portfolio === undefined
+    );
+  return scope.holds(parentAt(org, 'service', service, t), t);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Flow metrics (metrics.md §4).
 
-function completedIn(items: readonly Item[], query: NaiveQuery): Item[] {
+function completedIn(items: readonly Item[], query: NaiveQuery, scope: Scope): Item[] {
   return items.filter(
-    (i) => i.completedAt !== null && i.completedAt >= query.fromMs && i.completedAt < query.toMs,
+    (i) =>
+      i.completedAt !== null &&
+      i.completedAt >= query.fromMs &&
+      i.completedAt < query.toMs &&
+      scope.holds(i.team, i.completedAt),
   );
 }
 
@@ -591,8 +654,8 @@ function waitByStatus(completed: readonly Item[]): { status: string; seconds: nu
     .sort((a, b) => b.seconds - a.seconds || cmp(a.status, b.status));
 }
 
-function flowMetrics(items: readonly Item[], query: NaiveQuery): NaiveDocument['flow'] {
-  const completed = completedIn(items, query);
+function flowMetrics(items: readonly Item[], query: NaiveQuery, scope: Scope): NaiveDocument['flow'] {
+  const completed = completedIn(items, query, scope);
   const byType = zeroCounts();
   for (const item of completed) byType[item.flowType]++;
   const flowTimes = completed.map(flowTime);
@@ -613,8 +676,8 @@ function flowMetrics(items: readonly Item[], query: NaiveQuery): NaiveDocument['
 
   const samples = midnights(query.fromMs, query.toMs);
   let loadSum = 0;
-  for (const t of samples) for (const item of items) if (inProgressAt(item, t)) loadSum++;
-  const atEndItems = items.filter((item) => inProgressAt(item, query.toMs));
+  for (const t of samples) for (const item of items) if (inProgressInScope(item, scope, t)) loadSum++;
+  const atEndItems = items.filter((item) => inProgressInScope(item, scope, query.toMs));
   const atEndByType = zeroCounts();
   for (const item of atEndItems) atEndByType[item.flowType]++;
 
@@ -691,7 +754,7 @@ function doraMetrics(org: Org, scope: Scope, query: NaiveQuery, options: NaiveOp
     .map((d) => ({ source: d.source, id: d.id, service: d.service, at: ms(d.at), changes: d.changes ?? [] }))
     .sort((a, b) => a.at - b.at || cmp(a.id, b.id) || cmp(a.source, b.source));
   const inPeriod = (t: number) => t >= fromMs && t < toMs;
-  const counted = shipped.filter((d) => inPeriod(d.at) && serviceInScope(org, scope, d.service));
+  const counted = shipped.filter((d) => inPeriod(d.at) && serviceInScope(org, scope, d.service, d.at));
 
   // Lead time for changes: each change at its first successful production deployment.
   const itemIds = new Set(org.items.map((i) => i.id));
@@ -745,7 +808,7 @@ function doraMetrics(org: Org, scope: Scope, query: NaiveQuery, options: NaiveOp
     }
   }
   const unattributed = incidentsByOpening
-    .filter((i) => inPeriod(ms(i.openedAt)) && serviceInScope(org, scope, i.service))
+    .filter((i) => inPeriod(ms(i.openedAt)) && serviceInScope(org, scope, i.service, ms(i.openedAt)))
     .filter((i) => attributed(i) === undefined)
     .map((i) => i.id);
 
@@ -853,14 +916,14 @@ export function naiveMetrics(
 ): NaiveDocument {
   const org = organise(records);
   const scope = resolveScope(org, query);
-  const items = itemsInScope(org, scope);
+  const items = flowItems(org);
   const { dora, quality } = doraMetrics(org, scope, query, options);
   return {
     period: { from: iso(query.fromMs), to: iso(query.toMs) },
     scope: scope.label,
-    flow: flowMetrics(items, query),
+    flow: flowMetrics(items, query, scope),
     dora,
-    dataQuality: { ...itemQuality(items), ...quality },
+    dataQuality: { ...itemQuality(itemsNow(items, scope)), ...quality },
   };
 }
 
@@ -868,8 +931,8 @@ export function naiveMetrics(
 export function naiveSeries(records: readonly OrgRecord[], query: NaiveQuery): NaiveSeries {
   const org = organise(records);
   const scope = resolveScope(org, query);
-  const items = itemsInScope(org, scope);
-  const completed = completedIn(items, query);
+  const items = flowItems(org);
+  const completed = completedIn(items, query, scope);
 
   const velocityByWeek: NaiveSeries['velocityByWeek'] = [];
   for (let w = weekStart(query.fromMs); w < query.toMs; w += WEEK) {
@@ -888,14 +951,14 @@ export function naiveSeries(records: readonly OrgRecord[], query: NaiveQuery): N
   const samples = midnights(query.fromMs, query.toMs);
   const loadByDay = samples.map((t) => ({
     day: day(t),
-    load: items.filter((item) => inProgressAt(item, t)).length,
+    load: items.filter((item) => inProgressInScope(item, scope, t)).length,
   }));
   const cumulativeFlow = samples.map((t) => {
     const byState: Record<FlowState, number> = { new: 0, waiting: 0, active: 0, done: 0, cancelled: 0 };
     const counts = new Map<string, number>();
     for (const item of items) {
       const step = stepAt(item, t);
-      if (step === null) continue;
+      if (step === null || !scope.holds(item.team, t)) continue;
       byState[step.state]++;
       counts.set(step.status, (counts.get(step.status) ?? 0) + 1);
     }
@@ -908,7 +971,7 @@ export function naiveSeries(records: readonly OrgRecord[], query: NaiveQuery): N
   const median = percentile(flowTimes, 50);
   const p85 = percentile(flowTimes, 85);
   const aging = items
-    .filter((item) => inProgressAt(item, query.toMs))
+    .filter((item) => inProgressInScope(item, scope, query.toMs))
     .map((item) => {
       const age = query.toMs - (item.startedAt as number);
       return {

@@ -26,6 +26,7 @@ import type {
   DeploymentRecord,
   IncidentRecord,
   MappingRecord,
+  MoveRecord,
   OrgRecord,
   TransitionRecord,
   WorkItemRecord,
@@ -606,6 +607,52 @@ export function remapArb(records: readonly OrgRecord[]): fc.Arbitrary<MappingRec
       ),
     );
   return choices.length === 0 ? fc.constant(null) : fc.oneof(...choices);
+}
+
+/**
+ * Moves of the organisation's teams (to another value stream or to none), value streams (to another
+ * portfolio or to none) and services (to another team) at whole minutes of the window: up to two per
+ * entity, in time order, each to a parent other than the one it has then. Only entities and parents
+ * with records move (the editor refuses others).
+ */
+export function movesArb(records: readonly OrgRecord[]): fc.Arbitrary<MoveRecord[]> {
+  const ids = (kind: OrgRecord['kind']): string[] =>
+    records.flatMap((r) => (r.kind === kind && 'id' in r ? [r.id as string] : []));
+  const teams = ids('team');
+  const streams = ids('valueStream');
+  const portfolios = ids('portfolio');
+  const services = ids('service');
+  const initial = new Map<string, string | null>();
+  for (const r of records) {
+    if (r.kind === 'team') initial.set(`team:${r.id}`, r.valueStream ?? null);
+    if (r.kind === 'valueStream') initial.set(`valueStream:${r.id}`, r.portfolio ?? null);
+    if (r.kind === 'service') initial.set(`service:${r.id}`, r.team);
+  }
+  const entities: { entity: MoveRecord['entity']; id: string; targets: readonly (string | null)[] }[] = [
+    ...teams.map((id) => ({ entity: 'team' as const, id, targets: [...streams, null] })),
+    ...streams.map((id) => ({ entity: 'valueStream' as const, id, targets: [...portfolios, null] })),
+    ...services.map((id) => ({ entity: 'service' as const, id, targets: teams })),
+  ];
+  const step = fc.record({ minute: fc.integer({ min: 0, max: WINDOW_MINUTES }), target: fc.nat() });
+  return fc
+    .array(fc.array(step, { maxLength: 2 }), { minLength: entities.length, maxLength: entities.length })
+    .map((plans) => {
+      const moves: MoveRecord[] = [];
+      entities.forEach((e, i) => {
+        let parent = initial.get(`${e.entity}:${e.id}`) ?? null;
+        const steps = [...(plans[i] ?? [])].sort((a, b) => a.minute - b.minute);
+        let last = -1;
+        for (const s of steps) {
+          const options = e.targets.filter((t) => t !== parent);
+          if (s.minute <= last || options.length === 0) continue;
+          const to = options[s.target % options.length] as string | null;
+          moves.push({ kind: 'move', entity: e.entity, id: e.id, to, at: at(s.minute) });
+          parent = to;
+          last = s.minute;
+        }
+      });
+      return moves;
+    });
 }
 
 /** The file's lines: the records with exact duplicates and stale versions, in a random order. */

@@ -12,6 +12,11 @@ const ItemPage = lazy(() => import('./pages/ItemPage'));
 const ComparePage = lazy(() => import('./pages/ComparePage'));
 const DataQualityPage = lazy(() => import('./pages/DataQualityPage'));
 const ForecastPage = lazy(() => import('./pages/ForecastPage'));
+const OrganisationPage = lazy(() => import('./pages/OrganisationPage'));
+const RolesPage = lazy(() => import('./pages/RolesPage'));
+const NetworkPage = lazy(() => import('./pages/NetworkPage'));
+const MappingsPage = lazy(() => import('./pages/MappingsPage'));
+const MappingSourcePage = lazy(() => import('./pages/MappingSourcePage'));
 
 type Params = Record<string, string>;
 const ROUTES: readonly [string, ComponentType<{ params: Params }>][] = [
@@ -22,6 +27,11 @@ const ROUTES: readonly [string, ComponentType<{ params: Params }>][] = [
   ['/compare', ComparePage],
   ['/data-quality', DataQualityPage],
   ['/forecast', ForecastPage],
+  ['/organisation', OrganisationPage],
+  ['/roles', RolesPage],
+  ['/network', NetworkPage],
+  ['/mappings', MappingsPage],
+  ['/mappings/:source', MappingSourcePage],
 ];
 
 export function App() {

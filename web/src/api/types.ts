@@ -74,6 +74,13 @@ export interface MetricsDocument {
     readonly negativeLeadTimes: Examples;
     readonly duplicateRecords: number;
     readonly pendingItems: number;
+    /** Mappings proposed by `flowlens connect` that nobody has reviewed yet (organisation-wide). */
+    readonly mappingsToReview: readonly {
+      readonly source: string;
+      readonly team: string | null;
+      readonly proposedAt: string;
+      readonly proposedBy: string;
+    }[];
   };
 }
 

@@ -3,7 +3,7 @@
  * registered, so nothing else is bundled. Loaded on demand by <Chart>, as a chunk of its own: the
  * first screen paints before it arrives.
  */
-import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
+import { BarChart, GraphChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -16,6 +16,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 
 use([
   BarChart,
+  GraphChart,
   LineChart,
   ScatterChart,
   GridComponent,

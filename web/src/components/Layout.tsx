@@ -14,6 +14,12 @@ const NAV = [
   { path: '/compare', label: 'Compare', match: (p: string) => p.startsWith('/compare') },
   { path: '/forecast', label: 'Forecast', match: (p: string) => p.startsWith('/forecast') },
   { path: '/data-quality', label: 'Data quality', match: (p: string) => p.startsWith('/data-quality') },
+  {
+    path: '/organisation',
+    label: 'Organisation',
+    match: (p: string) => p.startsWith('/organisation') || p.startsWith('/roles') || p.startsWith('/network'),
+  },
+  { path: '/mappings', label: 'Mappings', match: (p: string) => p.startsWith('/mappings') },
 ];
 
 function Logo() {

@@ -195,6 +195,17 @@ function issues(m: MetricsDocument, d: DataQualityItemsDocument): Issue[] {
     'changes',
     "The change's first commit is later than its deployment (clock skew); it is left out of lead time for changes. Check firstCommitAt in the source.",
   );
+  for (const r of q.mappingsToReview)
+    list.push({
+      id: `review:${r.source}:${r.team ?? ''}`,
+      issue: 'Proposed mapping not reviewed',
+      where: `mapping of ${r.source}${r.team === null ? '' : ` for team ${r.team}`}`,
+      count: 1,
+      unit: 'mapping',
+      fix: `${r.proposedBy} proposed this mapping from the tool's status categories and labels: its stages, states and flow types are a guess. Check it with \`flowlens mapping show ${r.source}\` and accept it (\`flowlens mapping accept ${r.source}\`) or import a corrected one.`,
+      inPeriod: false,
+      severity: 'warning',
+    });
   if (q.pendingItems > 0)
     list.push({
       id: 'pending',

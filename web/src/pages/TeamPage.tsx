@@ -32,6 +32,7 @@ import { DoraPanel } from '../components/DoraPanel';
 import { FlowTiles } from '../components/FlowTiles';
 import { Breadcrumbs, PrecisionNote } from '../components/Layout';
 import { Empty, ErrorState, Loading, QueryView } from '../components/States';
+import { TeamOwnership } from '../components/TeamOwnership';
 import { TrendTable } from '../components/TrendTable';
 import { Warnings } from '../components/Warnings';
 import {
@@ -95,6 +96,7 @@ export default function TeamPage({ params }: { params: Record<string, string> })
         </div>
       </div>
       {period === null ? <Loading label="the team" height={300} /> : <TeamBody id={id} period={period} />}
+      <TeamOwnership id={id} />
       <PrecisionNote />
     </>
   );

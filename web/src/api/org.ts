@@ -1,0 +1,438 @@
+/**
+ * The organisation, roles and mapping editor's part of the API (src/server/org-routes.ts and
+ * mapping-routes.ts; the OpenAPI document is the reference): the shapes of its answers, one TanStack
+ * Query hook per read, and the edits, sent with the actor the user gave (X-Flowlens-Actor). After an
+ * edit every cached answer is refetched: a move or a mapping changes the metrics too.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSyncExternalStore } from 'react';
+import { API, ApiError, apiGet, type Params } from './client';
+import type { DurationSummary, FlowState, FlowType, Shares, StageOrUnmapped, StageShares } from './types';
+
+export type OrgKind = 'portfolio' | 'valueStream' | 'team' | 'service' | 'product' | 'person';
+export type RoleName =
+  | 'product-manager'
+  | 'product-owner'
+  | 'architect'
+  | 'business-analyst'
+  | 'ux-lead'
+  | 'security-lead'
+  | 'dvs-facilitator'
+  | 'qa-lead'
+  | 'adoption-lead'
+  | 'value-stream-architect';
+
+export const ROLE_NAMES: readonly RoleName[] = [
+  'product-manager',
+  'product-owner',
+  'architect',
+  'business-analyst',
+  'ux-lead',
+  'security-lead',
+  'dvs-facilitator',
+  'qa-lead',
+  'adoption-lead',
+  'value-stream-architect',
+];
+
+export const ROLE_LABELS: Record<RoleName, string> = {
+  'product-manager': 'Product manager',
+  'product-owner': 'Product owner',
+  architect: 'Architect',
+  'business-analyst': 'Business analyst',
+  'ux-lead': 'UX lead',
+  'security-lead': 'Security lead',
+  'dvs-facilitator': 'DVS facilitator',
+  'qa-lead': 'QA lead',
+  'adoption-lead': 'Adoption lead',
+  'value-stream-architect': 'Value stream architect',
+};
+
+/** The collection of each kind in the API's paths. */
+export const COLLECTION: Record<OrgKind, string> = {
+  portfolio: 'portfolios',
+  valueStream: 'value-streams',
+  team: 'teams',
+  service: 'services',
+  product: 'products',
+  person: 'people',
+};
+
+export interface PastParent {
+  readonly parent: string | null;
+  readonly from: string | null;
+  readonly to: string;
+  readonly movedAt: string;
+  readonly movedBy: string;
+}
+
+export interface OrgEntity {
+  readonly kind: OrgKind;
+  readonly id: string;
+  readonly name: string;
+  readonly parent?: string | null;
+  readonly archived: { readonly at: string; readonly by: string } | null;
+  readonly history?: readonly PastParent[];
+  readonly email?: string | null;
+  readonly repository?: string | null;
+  readonly description?: string | null;
+}
+
+export interface OrgChange {
+  readonly at: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly kind: string;
+  readonly target: string;
+  readonly summary: string;
+}
+
+export interface OrgModel {
+  readonly portfolios: readonly OrgEntity[];
+  readonly valueStreams: readonly OrgEntity[];
+  readonly teams: readonly OrgEntity[];
+  readonly services: readonly OrgEntity[];
+  readonly products: readonly OrgEntity[];
+  readonly people: readonly OrgEntity[];
+  readonly unregisteredProducts: readonly { readonly product: string; readonly items: number }[];
+  readonly changes: readonly OrgChange[];
+}
+
+export interface Assignment {
+  readonly id: string;
+  readonly person: string;
+  readonly personName: string;
+  readonly role: RoleName;
+  readonly valueStream: string | null;
+  readonly team: string | null;
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly current: boolean;
+}
+
+export interface TeamDetail {
+  readonly team: OrgEntity;
+  readonly valueStream: { readonly id: string; readonly name: string } | null;
+  readonly services: readonly OrgEntity[];
+  readonly products: readonly OrgEntity[];
+  readonly roles: readonly Assignment[];
+  readonly changes: readonly OrgChange[];
+}
+
+export interface Holder {
+  readonly person: string;
+  readonly name: string;
+  readonly assignment: string;
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
+export interface CoverageRow {
+  readonly role: RoleName;
+  readonly label: string;
+  readonly groups: readonly ('product' | 'program' | 'architecture')[];
+  readonly required: 'valueStream' | 'team' | null;
+  readonly valueStream: readonly Holder[];
+  readonly teams: Readonly<Record<string, readonly Holder[]>>;
+}
+
+export interface Overload {
+  readonly person: string;
+  readonly teams: readonly string[];
+  readonly valueStreams: readonly string[];
+  readonly why: string;
+  readonly rules: readonly ('teams' | 'valueStreams' | 'facilitator')[];
+}
+
+export interface RoleGap {
+  readonly role: RoleName;
+  readonly team?: string;
+  readonly why: string;
+}
+
+export interface StreamCoverage {
+  readonly valueStream: { readonly id: string; readonly name: string };
+  readonly teams: readonly { readonly id: string; readonly name: string }[];
+  readonly rows: readonly CoverageRow[];
+  readonly roles: Readonly<Record<RoleName, readonly string[]>>;
+  readonly gaps: readonly RoleGap[];
+  readonly overloaded: readonly Overload[];
+}
+
+export interface Limits {
+  readonly maxTeams: number;
+  readonly maxValueStreams: number;
+  readonly maxFacilitatedTeams: number;
+}
+
+export interface RolesDocument {
+  readonly asOf: string;
+  readonly limits: Limits;
+  readonly valueStreams: readonly StreamCoverage[];
+  readonly overloaded: readonly Overload[];
+}
+
+export interface TeamDependency {
+  readonly teams: readonly [string, string];
+  readonly items: number;
+}
+
+export interface NetworkDocument {
+  readonly asOf: string;
+  readonly people: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly roles: readonly {
+      readonly role: RoleName;
+      readonly valueStream: string | null;
+      readonly team: string | null;
+    }[];
+    readonly valueStreams: readonly string[];
+    readonly teams: readonly string[];
+  }[];
+  readonly valueStreams: readonly { readonly id: string; readonly name: string }[];
+  readonly teams: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly valueStream: string | null;
+  }[];
+  readonly links: readonly {
+    readonly source: string;
+    readonly target: string;
+    readonly valueStreams: readonly string[];
+    readonly dependencies: readonly TeamDependency[];
+  }[];
+  readonly dependencies: readonly TeamDependency[];
+}
+
+export interface StatusClass {
+  readonly stage: StageOrUnmapped;
+  readonly state: FlowState;
+}
+
+export interface MappingContent {
+  readonly statuses: Readonly<Record<string, StatusClass>>;
+  readonly types: Readonly<Record<string, FlowType>>;
+  readonly environments: Readonly<Record<string, string>> | null;
+}
+
+export interface MappingChange {
+  readonly kind: 'status' | 'type' | 'environment';
+  readonly raw: string;
+  readonly before: StatusClass | string | null;
+  readonly after: StatusClass | string | null;
+}
+
+export interface MappingVersion {
+  readonly source: string;
+  readonly team: string | null;
+  readonly version: number;
+  readonly savedAt: string;
+  readonly savedBy: string;
+  readonly note: string | null;
+  readonly removed: boolean;
+  readonly restoredFrom: number | null;
+  readonly changes: readonly MappingChange[];
+  readonly summary: string;
+  readonly mapping: MappingContent | null;
+  readonly current: boolean;
+}
+
+export interface RecomputeJob {
+  readonly id: number;
+  readonly source: string;
+  readonly team: string | null;
+  readonly reason: string;
+  readonly state: 'queued' | 'running' | 'done' | 'failed';
+  readonly done: number;
+  readonly total: number | null;
+  readonly queuedAt: string;
+  readonly startedAt: string | null;
+  readonly finishedAt: string | null;
+  readonly error: string | null;
+}
+
+export interface SourceSummary {
+  readonly source: string;
+  readonly items: number;
+  readonly deployments: number;
+  readonly statuses: number;
+  readonly unmappedStatuses: number;
+  readonly types: number;
+  readonly unmappedTypes: number;
+  readonly environments: number;
+  readonly hasMapping: boolean;
+  readonly overrides: readonly string[];
+  readonly versions: number;
+  readonly lastSaved: { readonly version: number; readonly at: string; readonly by: string } | null;
+}
+
+export interface SourceDetail {
+  readonly source: string;
+  readonly team: string | null;
+  readonly mapping: MappingContent | null;
+  readonly sourceMapping: MappingContent | null;
+  readonly items: number;
+  readonly statuses: readonly {
+    readonly raw: string;
+    readonly items: number;
+    readonly current: number;
+    readonly mapped: boolean;
+    readonly stage: StageOrUnmapped;
+    readonly state: FlowState;
+    readonly overridden: boolean;
+  }[];
+  readonly types: readonly {
+    readonly raw: string;
+    readonly items: number;
+    readonly mapped: boolean;
+    readonly flowType: FlowType;
+    readonly overridden: boolean;
+  }[];
+  readonly environments: readonly {
+    readonly raw: string;
+    readonly deployments: number;
+    readonly named: string | null;
+    readonly production: boolean;
+  }[];
+  readonly teams: readonly { readonly team: string; readonly items: number; readonly override: boolean }[];
+  readonly versions: readonly MappingVersion[];
+  readonly jobs: readonly RecomputeJob[];
+}
+
+export interface Headline {
+  readonly velocity: { readonly total: number; readonly byType: Record<FlowType, number> };
+  readonly flowTime: DurationSummary;
+  readonly leadTime: DurationSummary;
+  readonly efficiency: number | null;
+  readonly load: { readonly average: number | null; readonly atEnd: number };
+  readonly distribution: Shares;
+  readonly stages: StageShares;
+}
+
+export interface MappingPreview {
+  readonly period: { readonly from: string; readonly to: string };
+  readonly changes: readonly MappingChange[];
+  readonly organisation: { readonly before: Headline; readonly after: Headline };
+  readonly sourceOnly: { readonly before: Headline; readonly after: Headline };
+  readonly unmappedItems: { readonly before: number; readonly after: number };
+  readonly productionDeployments: { readonly before: number; readonly after: number };
+}
+
+export interface SaveResult {
+  readonly saved: boolean;
+  readonly version: MappingVersion | null;
+  readonly changes: readonly MappingChange[];
+  readonly job: RecomputeJob | null;
+}
+
+// ── Who edits ───────────────────────────────────────────────────────────────────────────────────
+
+const ACTOR_KEY = 'flowlens.actor';
+const actorListeners = new Set<() => void>();
+
+function readActor(): string {
+  try {
+    return window.localStorage.getItem(ACTOR_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** The name edits are made under (kept in this browser; empty: the server's default, "local"). */
+export function useActor(): [string, (name: string) => void] {
+  const actor = useSyncExternalStore(
+    (listener) => {
+      actorListeners.add(listener);
+      return () => actorListeners.delete(listener);
+    },
+    readActor,
+    () => '',
+  );
+  const set = (name: string) => {
+    try {
+      window.localStorage.setItem(ACTOR_KEY, name.trim());
+    } catch {
+      // Private mode: the name lasts for this page only.
+    }
+    for (const listener of actorListeners) listener();
+  };
+  return [actor, set];
+}
+
+/** Sends an edit; an error answer becomes an ApiError with the API's message. */
+export async function apiSend<T>(
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const actor = readActor();
+  let response: Response;
+  try {
+    response = await fetch(`${API}${path}`, {
+      method,
+      headers: {
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(actor === '' ? {} : { 'x-flowlens-actor': actor }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'The Flowlens server cannot be reached. Is it running?');
+  }
+  const json = (await response.json().catch(() => null)) as {
+    error?: { code?: string; message?: string };
+  } | null;
+  if (!response.ok)
+    throw new ApiError(
+      response.status,
+      json?.error?.code ?? 'HTTP',
+      json?.error?.message ?? `The server answered ${response.status} ${response.statusText}`.trim(),
+    );
+  return json as T;
+}
+
+// ── Reads ───────────────────────────────────────────────────────────────────────────────────────
+
+function get<T>(path: string, params: Params = {}) {
+  return {
+    queryKey: [path, params],
+    queryFn: ({ signal }: { signal: AbortSignal }) => apiGet<T>(path, params, signal),
+  };
+}
+
+export const useOrgModel = () => useQuery(get<OrgModel>('/org/model'));
+export const useTeamDetail = (id: string) =>
+  useQuery(get<TeamDetail>(`/org/teams/${encodeURIComponent(id)}`));
+export const useRoles = (asOf: string | undefined) =>
+  useQuery(get<RolesDocument>('/roles', asOf === undefined ? {} : { asOf }));
+export const useAssignments = () =>
+  useQuery(get<{ assignments: readonly Assignment[] }>('/roles/assignments'));
+export const useNetwork = (asOf: string | undefined) =>
+  useQuery(get<NetworkDocument>('/roles/network', asOf === undefined ? {} : { asOf }));
+export const useMappingSources = () =>
+  useQuery({
+    ...get<{ sources: readonly SourceSummary[]; jobs: readonly RecomputeJob[] }>('/mappings'),
+    // While a recomputation runs, follow its progress.
+    refetchInterval: (query) =>
+      query.state.data?.jobs.some((j) => j.state === 'queued' || j.state === 'running') ? 500 : false,
+  });
+export const useMappingSource = (source: string, team: string | null) =>
+  useQuery(get<SourceDetail>(`/mappings/${encodeURIComponent(source)}`, team === null ? {} : { team }));
+export const useJob = (id: number | null) =>
+  useQuery({
+    ...get<RecomputeJob>(`/mappings/jobs/${id ?? 0}`),
+    enabled: id !== null,
+    refetchInterval: (query) =>
+      query.state.data?.state === 'done' || query.state.data?.state === 'failed' ? false : 300,
+  });
+
+/** An edit: sent, then every cached answer refetched (a move or a mapping changes the metrics). */
+export function useEdit<I, T>(send: (input: I) => Promise<T>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: () => client.invalidateQueries(),
+  });
+}
