@@ -13,6 +13,7 @@ import {
   forecastHowManyFor,
   forecastWhenFor,
   MetricsEngine,
+  parseExcludedDays,
 } from '../engine/index.js';
 import { parseDateParam } from '../engine/params.js';
 import type { Store } from '../store/index.js';
@@ -155,21 +156,6 @@ function dateOnly(flag: string, text: string): number {
   return parseDateParam(flag, text.trim());
 }
 
-function excludedDays(text: string): number[] {
-  const days: number[] = [];
-  for (const part of text.split(',')) {
-    const [first, last] = part.trim().split('..') as [string, string | undefined];
-    const from = dateOnly('--exclude', first);
-    const to = last === undefined ? from : dateOnly('--exclude', last);
-    if (to < from)
-      throw new FlowlensError('INVALID_ARGUMENT', `--exclude: "${part.trim()}" ends before it starts`);
-    if ((to - from) / DAY_MS > 3660)
-      throw new FlowlensError('INVALID_ARGUMENT', `--exclude: "${part.trim()}" is longer than 10 years`);
-    for (let ms = from; ms <= to; ms += DAY_MS) days.push(ms);
-  }
-  return days;
-}
-
 function queryOf(flags: ForecastFlags): ForecastQuery {
   const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
   return {
@@ -180,7 +166,7 @@ function queryOf(flags: ForecastFlags): ForecastQuery {
     ...(flags.historyDays === undefined
       ? {}
       : { historyDays: wholeNumber('--history-days', flags.historyDays, 1) }),
-    ...(flags.exclude === undefined ? {} : { excludeDays: excludedDays(flags.exclude) }),
+    ...(flags.exclude === undefined ? {} : { excludeDays: parseExcludedDays('--exclude', flags.exclude) }),
     ...(flags.seed === undefined ? {} : { seed: wholeNumber('--seed', flags.seed, 0) }),
     ...(flags.trials === undefined ? {} : { trials: wholeNumber('--trials', flags.trials, 1) }),
   };

@@ -16,6 +16,7 @@ import {
 } from '../forecast/index.js';
 import type { MetricsEngine } from './engine.js';
 import type { ResolvedScope, ScopeQuery } from './org.js';
+import { parseDateParam } from './params.js';
 
 export const DEFAULT_HISTORY_DAYS = 90;
 export const DEFAULT_SEED = 1;
@@ -72,6 +73,30 @@ export interface HowManyDocument {
 }
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * The days of an exclusion list, `YYYY-MM-DD` or `YYYY-MM-DD..YYYY-MM-DD` (both included),
+ * comma-separated; errors name `flag` (`--exclude` on the command line, `exclude` in the API).
+ */
+export function parseExcludedDays(flag: string, text: string): number[] {
+  const days: number[] = [];
+  for (const part of text.split(',')) {
+    const [first, last] = part.trim().split('..') as [string, string | undefined];
+    const date = (value: string) => {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value.trim()))
+        throw new FlowlensError('INVALID_ARGUMENT', `${flag}: "${value}" is not a date (YYYY-MM-DD)`);
+      return parseDateParam(flag, value.trim());
+    };
+    const from = date(first);
+    const to = last === undefined ? from : date(last);
+    if (to < from)
+      throw new FlowlensError('INVALID_ARGUMENT', `${flag}: "${part.trim()}" ends before it starts`);
+    if ((to - from) / DAY_MS > 3660)
+      throw new FlowlensError('INVALID_ARGUMENT', `${flag}: "${part.trim()}" is longer than 10 years`);
+    for (let ms = from; ms <= to; ms += DAY_MS) days.push(ms);
+  }
+  return days;
+}
 
 function checkDay(name: string, ms: number): void {
   if (!Number.isFinite(ms) || ms % DAY_MS !== 0)

@@ -25,7 +25,13 @@ export {
   refreshFacts,
 } from './facts.js';
 export type { ForecastHistory, ForecastQuery, HowManyDocument, WhenDocument } from './forecast.js';
-export { DEFAULT_HISTORY_DAYS, DEFAULT_SEED, forecastHowManyFor, forecastWhenFor } from './forecast.js';
+export {
+  DEFAULT_HISTORY_DAYS,
+  DEFAULT_SEED,
+  forecastHowManyFor,
+  forecastWhenFor,
+  parseExcludedDays,
+} from './forecast.js';
 export type { InsightsDocument, InsightsQuery } from './insights.js';
 export { getAllocationTarget, scopeInsights, setAllocationTarget } from './insights.js';
 export type { MovableKind, OrgModel, ResolvedScope, ScopeQuery } from './org.js';

@@ -12,6 +12,7 @@ import {
   forecastWhenFor,
   type MetricsEngine,
   parseDateParam,
+  parseExcludedDays,
 } from '../engine/index.js';
 import { FORECAST_PERCENTILES } from '../forecast/index.js';
 import {
@@ -146,21 +147,6 @@ interface ForecastQuerystring {
   readonly trials: number;
 }
 
-function excludedDays(text: string): number[] {
-  const days: number[] = [];
-  for (const part of text.split(',')) {
-    const [first, last] = part.trim().split('..') as [string, string | undefined];
-    const from = parseDateParam('exclude', first);
-    const to = last === undefined ? from : parseDateParam('exclude', last);
-    if (to < from)
-      throw new FlowlensError('INVALID_ARGUMENT', `exclude: "${part.trim()}" ends before it starts`);
-    if ((to - from) / DAY_MS > 3660)
-      throw new FlowlensError('INVALID_ARGUMENT', `exclude: "${part.trim()}" is longer than 10 years`);
-    for (let ms = from; ms <= to; ms += DAY_MS) days.push(ms);
-  }
-  return days;
-}
-
 function toForecastQuery(query: ForecastQuerystring, now: () => number): ForecastQuery {
   if (query.valueStream !== undefined && query['value-stream'] !== undefined)
     throw new FlowlensError('INVALID_ARGUMENT', 'give valueStream or its alias value-stream, not both');
@@ -175,7 +161,7 @@ function toForecastQuery(query: ForecastQuerystring, now: () => number): Forecas
     ...(valueStream === undefined ? {} : { valueStream }),
     ...(query.portfolio === undefined ? {} : { portfolio: query.portfolio }),
     historyDays: query.historyDays,
-    ...(query.exclude === undefined ? {} : { excludeDays: excludedDays(query.exclude) }),
+    ...(query.exclude === undefined ? {} : { excludeDays: parseExcludedDays('exclude', query.exclude) }),
     seed: query.seed,
     trials: query.trials,
   };
