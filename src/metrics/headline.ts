@@ -5,11 +5,11 @@
  * mapping, the others from the engine's index, and the figures are those `queryFlow` gives for the
  * whole organisation (metrics.md §4), by the same formulas. Pure; durations returned in seconds.
  */
-import { DAY_MS, FLOW_TYPES } from '../domain/index.js';
+import { FLOW_TYPES } from '../domain/index.js';
 import { type FactIndex, FLAG, STAGE_CODES, UNMAPPED_STAGE } from './fact-index.js';
 import type { StageOrUnmapped } from './item-history.js';
 import { percentileBySelection } from './percentile.js';
-import type { DurationSummary, FlowMetrics, Period } from './period-query.js';
+import { type DurationSummary, dailySamples, type FlowMetrics, type Period } from './period-query.js';
 
 /** Velocity, flow and lead time, efficiency, load, distribution and stage shares of a period. */
 export type HeadlineMetrics = Pick<
@@ -29,12 +29,7 @@ export interface HeadlinePart {
 /** The headline metrics of every flow item of the parts, for the period, as queryFlow computes them. */
 export function headlineMetrics(parts: readonly HeadlinePart[], period: Period): HeadlineMetrics {
   const { fromMs, toMs } = period;
-  const firstSample = Math.ceil(fromMs / DAY_MS) * DAY_MS;
-  const samples = Math.max(0, Math.ceil((toMs - firstSample) / DAY_MS));
-  const sampleOf = (t: number) =>
-    t === Number.POSITIVE_INFINITY
-      ? samples
-      : Math.min(samples, Math.max(0, Math.ceil((t - firstSample) / DAY_MS)));
+  const { samples, sampleOf } = dailySamples(period);
   const loadDiff = new Float64Array(samples + 1);
   let atEnd = 0;
   const flowTimes: number[] = [];

@@ -135,6 +135,25 @@ export function teamWindows(
   return byCode;
 }
 
+/**
+ * The load's daily samples of a period (metrics.md §4): 00:00 UTC of each day with from ≤ t < to.
+ * `sampleOf(t)` is the index of the first sample at or after t (`samples` past the last), so an
+ * interval [start, end) is in progress at samples sampleOf(start) … sampleOf(end) − 1.
+ */
+export function dailySamples(period: Period): {
+  readonly firstSample: number;
+  readonly samples: number;
+  readonly sampleOf: (t: number) => number;
+} {
+  const firstSample = Math.ceil(period.fromMs / DAY_MS) * DAY_MS;
+  const samples = Math.max(0, Math.ceil((period.toMs - firstSample) / DAY_MS));
+  const sampleOf = (t: number) =>
+    t === Number.POSITIVE_INFINITY
+      ? samples
+      : Math.min(samples, Math.max(0, Math.ceil((t - firstSample) / DAY_MS)));
+  return { firstSample, samples, sampleOf };
+}
+
 /** Whether instant t falls in one of the windows (undefined: always). */
 export function isInWindows(windows: Float64Array | undefined, t: number): boolean {
   if (windows === undefined) return true;
@@ -188,12 +207,7 @@ export function queryFlow(
   const { fromMs, toMs } = period;
   const details = options.details === true;
   const windowsByTeam = options.windows ?? null;
-  const firstSample = Math.ceil(fromMs / DAY_MS) * DAY_MS;
-  const samples = Math.max(0, Math.ceil((toMs - firstSample) / DAY_MS));
-  const sampleOf = (t: number) =>
-    t === Number.POSITIVE_INFINITY
-      ? samples
-      : Math.min(samples, Math.max(0, Math.ceil((t - firstSample) / DAY_MS)));
+  const { firstSample, samples, sampleOf } = dailySamples(period);
   const loadDiff = new Float64Array(samples + 1);
   const classes = index.classCount;
   const flowDiff = details ? new Int32Array(classes * (samples + 1)) : null;

@@ -2,10 +2,10 @@
  * Compare: two scopes over the same period, or one scope over two periods, side by side, with the
  * differences highlighted (green where B is better than A, red where it is worse).
  */
-import { useId } from 'react';
 import { useMetrics, useOrg } from '../api/queries';
 import type { MetricsDocument } from '../api/types';
 import { Breadcrumbs, PrecisionNote } from '../components/Layout';
+import { ScopeSelect } from '../components/ScopeSelect';
 import { ErrorState, Loading } from '../components/States';
 import {
   type ChangeKind,
@@ -278,6 +278,7 @@ export default function ComparePage() {
             {scopeName(a, org.data)}
           </h2>
           <ScopeSelect
+            style={{ marginTop: 8 }}
             label="Scope A"
             value={a}
             options={options}
@@ -296,6 +297,7 @@ export default function ComparePage() {
           </h2>
           {mode === 'scopes' ? (
             <ScopeSelect
+              style={{ marginTop: 8 }}
               label="Scope B"
               value={b}
               options={options}
@@ -314,37 +316,6 @@ export default function ComparePage() {
       )}
       <PrecisionNote />
     </>
-  );
-}
-
-function ScopeSelect({
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  label: string;
-  value: Scope;
-  options: ReturnType<typeof scopeOptions>;
-  onChange: (scope: Scope) => void;
-}) {
-  const id = useId();
-  return (
-    <label className="field" htmlFor={id} style={{ marginTop: 8 }}>
-      {label}
-      <select
-        id={id}
-        value={scopeKey(value)}
-        onChange={(e) => onChange(parseScopeKey(e.target.value) ?? ORGANISATION)}
-      >
-        {options.map((o) => (
-          <option key={scopeKey(o.scope)} value={scopeKey(o.scope)}>
-            {'\u00a0\u00a0'.repeat(o.depth)}
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }
 

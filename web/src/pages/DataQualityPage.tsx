@@ -3,10 +3,10 @@
  * Unmapped statuses and types per source, items with no team, unlinked changes, incidents with no
  * deployment and the rest of the metrics' data-quality block, with example items to open.
  */
-import { useId } from 'react';
 import { useDataQualityItems, useMetrics, useOrg } from '../api/queries';
 import type { DataQualityItemsDocument, ItemRef, MetricsDocument } from '../api/types';
 import { Breadcrumbs, PrecisionNote } from '../components/Layout';
+import { ScopeSelect } from '../components/ScopeSelect';
 import { ErrorState, Loading } from '../components/States';
 import { formatCount, formatPeriod } from '../lib/format';
 import { Link, updateSearch, useLocation } from '../lib/router';
@@ -240,7 +240,6 @@ export default function DataQualityPage() {
   const scope = parseScopeKey(search.get('scope')) ?? ORGANISATION;
   const metrics = useMetrics(scopeQuery(scope), period ?? { from: '', to: '' }, period !== null);
   const items = useDataQualityItems(scopeQuery(scope));
-  const selectId = useId();
   const options = scopeOptions(org.data);
   return (
     <>
@@ -252,23 +251,12 @@ export default function DataQualityPage() {
             What keeps the numbers of {scopeName(scope, org.data)} from being complete, and how to fix it.
           </p>
         </div>
-        <label className="field" htmlFor={selectId}>
-          Scope
-          <select
-            id={selectId}
-            value={scopeKey(scope)}
-            onChange={(e) =>
-              updateSearch({ scope: e.target.value === 'organisation' ? null : e.target.value })
-            }
-          >
-            {options.map((o) => (
-              <option key={scopeKey(o.scope)} value={scopeKey(o.scope)}>
-                {'\u00a0\u00a0'.repeat(o.depth)}
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ScopeSelect
+          label="Scope"
+          value={scope}
+          options={options}
+          onChange={(next) => updateSearch({ scope: next.kind === 'organisation' ? null : scopeKey(next) })}
+        />
       </div>
       {period === null || metrics.isPending || items.isPending ? (
         <Loading label="data quality" height={300} />

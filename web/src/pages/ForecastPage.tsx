@@ -11,6 +11,7 @@ import { shouldRetry, useOrg } from '../api/queries';
 import { Chart } from '../components/Chart';
 import { DataTable } from '../components/DataTable';
 import { Breadcrumbs } from '../components/Layout';
+import { ScopeSelect } from '../components/ScopeSelect';
 import { ErrorState, Loading } from '../components/States';
 import { formatCount, formatDate } from '../lib/format';
 import { addDays, isDay } from '../lib/period';
@@ -89,7 +90,6 @@ export default function ForecastPage() {
     enabled: start !== null,
     retry: shouldRetry,
   });
-  const scopeId = useId();
   const itemsId = useId();
   const byId = useId();
   const historyId = useId();
@@ -124,23 +124,12 @@ export default function ForecastPage() {
         </fieldset>
       </div>
       <div className="card forecast-controls">
-        <label className="field" htmlFor={scopeId}>
-          Scope
-          <select
-            id={scopeId}
-            value={scopeKey(scope)}
-            onChange={(e) =>
-              updateSearch({ scope: e.target.value === 'organisation' ? null : e.target.value })
-            }
-          >
-            {scopeOptions(org.data).map((o) => (
-              <option key={scopeKey(o.scope)} value={scopeKey(o.scope)}>
-                {'\u00a0\u00a0'.repeat(o.depth)}
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ScopeSelect
+          label="Scope"
+          value={scope}
+          options={scopeOptions(org.data)}
+          onChange={(next) => updateSearch({ scope: next.kind === 'organisation' ? null : scopeKey(next) })}
+        />
         {question === 'when' ? (
           <label className="field" htmlFor={itemsId}>
             Items
