@@ -9,6 +9,9 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     // Native modules (better-sqlite3) and child processes: separate processes, not threads.
     pool: 'forks',
+    // Most of the suite waits (child processes, servers, PostgreSQL, timeouts) rather than computes:
+    // three files at a time keep a 2-core machine busy (Vitest's default here would be one).
+    maxWorkers: 3,
     // Integration tests start servers, child processes and many databases.
     testTimeout: 60_000,
     hookTimeout: 60_000,

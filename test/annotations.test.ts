@@ -4,7 +4,7 @@
  * improvement of flow time; a date in a steady team is not called a change.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoOrganisation } from '../src/cli/demo-command.js';
+import { DEMO_ROLLOUT_TITLE, loadDemoOrganisation } from '../src/cli/demo-command.js';
 import { aiRolloutDate } from '../src/demo/story.js';
 import {
   addAnnotation,
@@ -98,7 +98,7 @@ describeEachStore('annotations', (kind) => {
   });
 
   it('the API adds, lists, measures and removes them', async () => {
-    const app = await buildServer({ store: t.store, engine, webRoot: null });
+    const app = await buildServer({ auth: { mode: 'trusted' }, store: t.store, engine, webRoot: null });
     try {
       const created = await app.inject({
         method: 'POST',
@@ -148,13 +148,15 @@ describe('the impact of annotations on the demo organisation', () => {
     await t.database.destroy();
   });
 
-  it('detects the AI roll-out in t-devex as a real improvement of flow time', async () => {
-    const rollout = await addAnnotation(engine, t.store, {
-      team: 't-devex',
-      atMs: Date.parse(`${aiRolloutDate(until)}T00:00:00Z`),
-      title: 'AI coding assistant rolled out',
-      actor: 'test',
-    });
+  it('detects the AI roll-out in t-devex, which the demo annotates, as a real improvement of flow time', async () => {
+    const planted = await listAnnotations(engine, t.store, { team: 't-devex' });
+    expect(planted.map((a) => [a.title, a.at, a.createdBy])).toEqual([
+      [DEMO_ROLLOUT_TITLE, `${aiRolloutDate(until)}T00:00:00.000Z`, 'demo'],
+    ]);
+    // Loading the demo again adds no second one.
+    await loadDemoOrganisation(t.store, { seed: 1, scale: 'small', until });
+    expect(await listAnnotations(engine, t.store, { team: 't-devex' })).toHaveLength(1);
+    const rollout = planted[0] as (typeof planted)[number];
     const { impact } = await annotationImpact(engine, t.store, rollout.id);
     expect(impact.metrics.flowTimeP50.verdict).toBe('better');
     expect(impact.metrics.flowTimeP85.verdict).toBe('better');
@@ -197,7 +199,7 @@ describe('the impact of annotations on the demo organisation', () => {
         'test',
       ),
     ).rejects.toThrow('target: the shares must add up to 1, not 1.300');
-    const app = await buildServer({ store: t.store, engine, webRoot: null });
+    const app = await buildServer({ auth: { mode: 'trusted' }, store: t.store, engine, webRoot: null });
     try {
       const api = await app.inject({ url: '/api/v1/insights?team=t-payments-api&to=2026-11-01' });
       expect(api.statusCode).toBe(200);

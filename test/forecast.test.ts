@@ -138,7 +138,7 @@ describeEachStore('forecasts of a scope', (kind) => {
   });
 
   it('the API answers the same documents, and a clear 400 for a bad parameter', async () => {
-    const app = await buildServer({ store: t.store, engine, webRoot: null });
+    const app = await buildServer({ auth: { mode: 'trusted' }, store: t.store, engine, webRoot: null });
     try {
       const when = await app.inject({
         url: '/api/v1/forecast/when?team=t-a&from=2025-03-01&historyDays=10&exclude=2025-02-25&items=7',

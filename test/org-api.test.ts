@@ -107,6 +107,7 @@ describeEachStore('the organisation editor API', (kind) => {
     const summary = await importFiles(t.store, [writeNdjson(t.database.dir, 'org.ndjson', ORG)]);
     expect(summary.totals.rejected).toBe(0);
     app = await buildServer({
+      auth: { mode: 'trusted' },
       store: t.store,
       engine: await MetricsEngine.open(t.store),
       webRoot: null,

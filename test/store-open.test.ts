@@ -50,6 +50,10 @@ describeEachStore('opening a store', (kind) => {
       '0004-connectors',
       '0005-organisation',
       '0006-annotations',
+      '0007-accounts',
+      '0008-audit',
+      '0009-tombstones',
+      '0010-improvements',
     ]);
     expect(names.at(-1)).toBe(latestSchemaVersion());
     expect(await migrationNames(database)).toEqual(names);
@@ -85,6 +89,10 @@ describeEachStore('opening a store', (kind) => {
         '0004-connectors',
         '0005-organisation',
         '0006-annotations',
+        '0007-accounts',
+        '0008-audit',
+        '0009-tombstones',
+        '0010-improvements',
         FUTURE,
       ],
       portfolios: 1,

@@ -139,7 +139,14 @@ describeEachStore('web UI API', (kind) => {
     store = await db.open();
     await loadDemoOrganisation(store, { seed: 3, scale: 1500, until: UNTIL });
     engine = await MetricsEngine.open(store, { now: () => NOW });
-    app = await buildServer({ store, engine, uploadDir: db.dir, webRoot: null, now: () => NOW });
+    app = await buildServer({
+      auth: { mode: 'trusted' },
+      store,
+      engine,
+      uploadDir: db.dir,
+      webRoot: null,
+      now: () => NOW,
+    });
     const imported = await app.inject({
       method: 'POST',
       url: '/api/v1/import',
@@ -436,7 +443,7 @@ describe('web UI API on an empty database', () => {
     const db = await createTestDatabase('sqlite');
     try {
       const store = await db.open();
-      const app = await buildServer({ store, webRoot: null });
+      const app = await buildServer({ auth: { mode: 'trusted' }, store, webRoot: null });
       const get = async (url: string) => (await app.inject({ method: 'GET', url })).json();
       expect(await get('/api/v1/extent')).toEqual({ items: 0, firstActivity: null, lastActivity: null });
       const trend = await get(`/api/v1/metrics/trend?${query(PERIOD)}`);

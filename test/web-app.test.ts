@@ -29,7 +29,7 @@ describe('the web UI at /', () => {
     writeFileSync(join(root, 'index.html'), INDEX);
     writeFileSync(join(root, 'assets', 'index-abc123.js'), SCRIPT);
     writeFileSync(join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-    app = await buildServer({ store: await db.open(), webRoot: root });
+    app = await buildServer({ auth: { mode: 'trusted' }, store: await db.open(), webRoot: root });
   });
   afterAll(async () => {
     await app?.close();
@@ -112,7 +112,7 @@ describe('without a web build', () => {
   it('serves the page that explains the API at /, and no client routes', async () => {
     const db = await createTestDatabase('sqlite');
     try {
-      const app = await buildServer({ store: await db.open(), webRoot: null });
+      const app = await buildServer({ auth: { mode: 'trusted' }, store: await db.open(), webRoot: null });
       const home = await app.inject({ method: 'GET', url: '/' });
       expect(home.statusCode).toBe(200);
       expect(home.body).toMatch(/npm run build/);

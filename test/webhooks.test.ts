@@ -86,7 +86,13 @@ describeEachStore('webhooks', (kind) => {
       webhooks: { gitlab: { secretEnv: 'HOOK_SECRET_GITLAB' }, maxBodyBytes: 256 * 1024 },
     });
     engine = await MetricsEngine.open(opened.store);
-    app = await buildServer({ store: opened.store, engine, webhooks: { config, env }, webRoot: null });
+    app = await buildServer({
+      auth: { mode: 'trusted' },
+      store: opened.store,
+      engine,
+      webhooks: { config, env },
+      webRoot: null,
+    });
     await app.ready();
   });
   afterEach(async () => {
@@ -182,10 +188,10 @@ describeEachStore('webhooks', (kind) => {
     expect(await count(opened.store, 'work_items')).toBe(0);
   });
 
-  it('unknown events are 202 and store nothing; bad JSON is 400; an odd shape is quarantined; a large body is 413', async () => {
+  it('unknown events are 204 and store nothing; bad JSON is 400; an odd shape is quarantined; a large body is 413', async () => {
     const star = await postGithub('star', JSON.stringify(example('star')));
-    expect(star.statusCode).toBe(202);
-    expect(star.json()).toMatchObject({ status: 'ignored', event: 'star' });
+    expect(star.statusCode).toBe(204);
+    expect(star.body).toBe('');
 
     const broken = '{"action": "opened", "issue": ';
     const bad = await postGithub('issues', broken);
@@ -199,9 +205,19 @@ describeEachStore('webhooks', (kind) => {
       status: 'quarantined',
       reason: 'unexpected payload: issue is missing or not an object',
     });
-    expect(await rows(opened.store, 'webhook_deliveries', 'delivery_id')).toMatchObject([
-      { provider: 'github', status: 'quarantined', payload: odd, records: 0 },
-    ]);
+    // The malformed body is kept as rejected, the odd shape as quarantined.
+    expect(
+      (await rows(opened.store, 'webhook_deliveries', 'delivery_id')).map((d) => [
+        d.status,
+        d.payload,
+        d.records,
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['rejected', broken, 0],
+        ['quarantined', odd, 0],
+      ]),
+    );
 
     const huge = JSON.stringify({ ...example('issues', 'opened'), padding: 'x'.repeat(300 * 1024) });
     const tooLarge = await postGithub('issues', huge);
@@ -317,7 +333,12 @@ it('a webhook route without a secret answers 503 and stores nothing', async () =
   const { createTestStore } = await import('./support/stores.js');
   const { store, database } = await createTestStore('sqlite');
   try {
-    const app = await buildServer({ store, webhooks: { config: null, env: {} }, webRoot: null });
+    const app = await buildServer({
+      auth: { mode: 'trusted' },
+      store,
+      webhooks: { config: null, env: {} },
+      webRoot: null,
+    });
     const body = JSON.stringify(example('issues', 'opened'));
     const response = await app.inject({
       method: 'POST',

@@ -3,12 +3,15 @@
  * transaction: the interchange records it writes (validated by the contract's schemas and stored
  * with their natural keys, exactly as the importer stores them, so a later import of the same file
  * finds and updates them), the editor's own tables (migration 0005), the import log entry of the
- * records (`edit:<actor>`, so each row's `updated_batch` names a real batch) and the audit trail
- * (`org_changes`: who, when, what).
+ * records (`edit:<actor>`, so each row's `updated_batch` names a real batch), the editor's history
+ * (`org_changes`: who, when, what) and the hash-chained audit trail (src/audit: the same, with each
+ * written record's values before and after, and the edit's own before/after when it gives them).
  */
 import type { Kysely, Transaction } from 'kysely';
+import { appendAuditTo } from '../audit/index.js';
 import { formatFieldError, validateRecord } from '../contract/index.js';
 import { FlowlensError, type RecordKind } from '../domain/index.js';
+import type { Dialect } from '../store/dialect.js';
 import { type Database, type Store, TABLES, type TableSpec, toStoredRow } from '../store/index.js';
 
 /** Who makes an edit, and the clock (tests fix it). */
@@ -29,6 +32,17 @@ export interface EditEntry {
   /** One line in words. */
   readonly summary: string;
   readonly details?: unknown;
+  /** For the audit trail: the edited thing before and after, when the edit knows more than its records. */
+  readonly before?: unknown;
+  readonly after?: unknown;
+}
+
+/** A record an edit wrote or deleted, for the audit trail (null: there was none / there is none). */
+interface RecordChange {
+  readonly kind: string;
+  readonly key: Readonly<Record<string, unknown>>;
+  readonly before: Readonly<Record<string, unknown>> | null;
+  readonly after: Readonly<Record<string, unknown>> | null;
 }
 
 export const DEFAULT_ACTOR = 'local';
@@ -51,11 +65,13 @@ export class EditTransaction {
   private batch: { fileId: number; batchId: number } | null = null;
   private readonly counts: Record<string, { inserted: number; updated: number; unchanged: number }> = {};
   private records = 0;
+  private readonly recordChanges: RecordChange[] = [];
 
   constructor(
     readonly trx: Transaction<Database>,
     readonly actor: string,
     readonly nowMs: number,
+    readonly dialect: Dialect,
   ) {}
 
   /**
@@ -79,6 +95,12 @@ export class EditTransaction {
     }
     const batchId = await this.batchId();
     this.records++;
+    this.recordChanges.push({
+      kind,
+      key: Object.fromEntries(spec.key.map((column) => [column, values[column]])),
+      before: existing === undefined ? null : withoutBookkeeping(existing),
+      after: values,
+    });
     if (existing === undefined) {
       await this.trx
         .insertInto(spec.table as 'teams')
@@ -101,7 +123,10 @@ export class EditTransaction {
     const spec = TABLES[kind] as TableSpec;
     let remove = this.trx.deleteFrom(spec.table as 'teams');
     for (const column of spec.key) remove = remove.where(column as 'id', '=', key[column] as string);
+    const existing = await this.selectByKey(spec, key);
     const result = await remove.executeTakeFirst();
+    if (existing !== undefined)
+      this.recordChanges.push({ kind, key, before: withoutBookkeeping(existing), after: null });
     return Number(result.numDeletedRows) > 0;
   }
 
@@ -133,6 +158,26 @@ export class EditTransaction {
         details: entry.details === undefined ? null : JSON.stringify(entry.details),
       })
       .execute();
+    // Last, so that PostgreSQL's audit lock is held only until the commit that follows.
+    const records = (side: 'before' | 'after') =>
+      this.recordChanges.map((change) => ({ kind: change.kind, key: change.key, values: change[side] }));
+    await appendAuditTo(this.dialect, this.trx, {
+      actor: this.actor,
+      action: entry.action === entry.kind ? `${entry.kind}.update` : `${entry.kind}.${entry.action}`,
+      kind: entry.kind,
+      target: entry.target,
+      summary: entry.summary,
+      before: orNothing({
+        ...(entry.before === undefined ? {} : { value: entry.before }),
+        ...(this.recordChanges.length === 0 ? {} : { records: records('before') }),
+      }),
+      after: orNothing({
+        ...(entry.after === undefined ? {} : { value: entry.after }),
+        ...(this.recordChanges.length === 0 ? {} : { records: records('after') }),
+        ...(entry.details === undefined ? {} : { details: entry.details }),
+      }),
+      at: this.nowMs,
+    });
   }
 
   private countsOf(kind: string) {
@@ -144,7 +189,7 @@ export class EditTransaction {
     return counts;
   }
 
-  private async selectByKey(spec: TableSpec, values: Record<string, unknown>) {
+  private async selectByKey(spec: TableSpec, values: Readonly<Record<string, unknown>>) {
     let select = this.trx.selectFrom(spec.table as 'teams').selectAll();
     for (const column of spec.key) select = select.where(column as 'id', '=', values[column] as string);
     return (await select.executeTakeFirst()) as Record<string, unknown> | undefined;
@@ -207,8 +252,8 @@ export function runEdit<T>(
   const nowMs = (context.now ?? Date.now)();
   const previous = queues.get(store) ?? Promise.resolve();
   const run = previous.then(
-    () => transaction(store.db, actor, nowMs, work),
-    () => transaction(store.db, actor, nowMs, work),
+    () => transaction(store.db, store.dialect, actor, nowMs, work),
+    () => transaction(store.db, store.dialect, actor, nowMs, work),
   );
   queues.set(
     store,
@@ -219,16 +264,27 @@ export function runEdit<T>(
 
 async function transaction<T>(
   db: Kysely<Database>,
+  dialect: Dialect,
   actor: string,
   nowMs: number,
   work: (edit: EditTransaction) => Promise<{ result: T; entry: EditEntry | null }>,
 ): Promise<T> {
   return db.transaction().execute(async (trx) => {
-    const edit = new EditTransaction(trx, actor, nowMs);
+    const edit = new EditTransaction(trx, actor, nowMs, dialect);
     const { result, entry } = await work(edit);
     await edit.finish(entry);
     return result;
   });
+}
+
+function orNothing(value: Record<string, unknown>): Record<string, unknown> | undefined {
+  return Object.keys(value).length === 0 ? undefined : value;
+}
+
+/** A stored row without the import log's columns (they change with every write, not with the edit). */
+function withoutBookkeeping(row: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const { created_batch: _created, updated_batch: _updated, ...values } = row;
+  return values;
 }
 
 function same(stored: unknown, value: unknown): boolean {

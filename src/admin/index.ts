@@ -6,6 +6,30 @@
  */
 export type { EditContext, EditEntry } from './edit.js';
 export { checkActor, DEFAULT_ACTOR, runEdit } from './edit.js';
+export type {
+  Improvement,
+  ImprovementStatus,
+  ImprovementType,
+  InsightRef,
+  NewImprovement,
+  Tracker,
+  TrackerItem,
+  WriteBack,
+  WriteBackRequest,
+} from './improvements.js';
+export {
+  connectorWriteBack,
+  createImprovement,
+  defaultImprovementType,
+  getImprovement,
+  IMPROVEMENT_SOURCE,
+  IMPROVEMENT_STATUSES,
+  IMPROVEMENT_TYPES,
+  insightSubject,
+  listImprovements,
+  listTrackers,
+  setImprovementStatus,
+} from './improvements.js';
 export type { MappingPreview, PreviewInput } from './mapping-preview.js';
 export { previewMapping } from './mapping-preview.js';
 export type {

@@ -104,6 +104,7 @@ export async function createEntity(
         summary: `created ${KIND_NAMES[kind]} ${input.id}${input.name === undefined ? '' : ` "${input.name}"`}${
           parent === null ? '' : ` in ${parent}`
         }`,
+        after: input,
       },
     };
   });
@@ -208,6 +209,8 @@ export async function updateEntity(
               kind,
               target: id,
               summary: `${KIND_NAMES[kind]} ${id}: ${said.join('; ')}`,
+              before: current,
+              after: next,
             },
     };
   });

@@ -74,6 +74,8 @@ export async function saveOverloadLimits(
               kind: 'settings',
               target: OVERLOAD_KEY,
               summary: `overload limits: ${said.join(', ')}`,
+              before: current,
+              after: next,
             },
     };
   });

@@ -15,7 +15,9 @@ import { dirname, extname, join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import {
+  aiRolloutDate,
   DEFAULT_DEMO_SEED,
+  DEMO_STORY,
   type DemoScale,
   describeDemoStory,
   formatDay,
@@ -160,10 +162,46 @@ export async function loadDemoOrganisation(
     const summary = await importFiles(store, [file], {
       ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
     });
+    await annotateDemoStory(store, resolved.until);
     return { options: resolved, generated, import: summary };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** What the demo's story annotates: the AI coding assistant's roll-out in its team. */
+export const DEMO_ROLLOUT_TITLE = 'AI coding assistant rolled out';
+const DEMO_ACTOR = 'demo';
+
+/**
+ * The demo story's annotation (annotations are not interchange records, so they are not in the
+ * file): the AI roll-out on its day, once — loading the demo again adds no second one.
+ */
+async function annotateDemoStory(store: Store, until: string): Promise<void> {
+  const team = DEMO_STORY.aiAssistant.team;
+  const at = Date.parse(`${aiRolloutDate(until)}T00:00:00Z`);
+  const existing = await store.db
+    .selectFrom('annotations')
+    .select('id')
+    .where('scope_kind', '=', 'team')
+    .where('scope_id', '=', team)
+    .where('at', '=', at)
+    .where('title', '=', DEMO_ROLLOUT_TITLE)
+    .executeTakeFirst();
+  if (existing !== undefined) return;
+  await store.db
+    .insertInto('annotations')
+    .values({
+      scope_kind: 'team',
+      scope_id: team,
+      at,
+      title: DEMO_ROLLOUT_TITLE,
+      description:
+        'Every engineer of the team got an AI coding assistant from this Monday (the demo story: its work takes about half the time from here on).',
+      created_at: at,
+      created_by: DEMO_ACTOR,
+    })
+    .execute();
 }
 
 /**

@@ -5,11 +5,14 @@
 import { Command, CommanderError } from 'commander';
 import { isFlowlensError } from '../domain/index.js';
 import { registerAnnotateCommand } from './annotate-command.js';
+import { registerAuditCommand } from './audit-command.js';
+import { registerBackupCommands } from './backup-command.js';
 import { registerConnectCommand } from './connect-command.js';
 import { registerDbCommand } from './db-command.js';
 import { registerDemoCommand } from './demo-command.js';
 import { registerForecastCommand } from './forecast-command.js';
 import { registerImportCommand } from './import-command.js';
+import { registerImproveCommand } from './improve-command.js';
 import { registerInsightsCommand } from './insights-command.js';
 import type { CliIo } from './io.js';
 import { writeLine } from './io.js';
@@ -20,6 +23,8 @@ import { registerOrgCommand } from './org-command.js';
 import { registerRolesCommand } from './roles-command.js';
 import { registerStartCommand } from './start-command.js';
 import { registerSyncCommand } from './sync-command.js';
+import { registerTokenCommand } from './token-command.js';
+import { registerUserCommand } from './user-command.js';
 
 export const VERSION = '0.1.0';
 
@@ -49,11 +54,15 @@ set FLOWLENS_DB or pass --db postgres://user@host/db to use PostgreSQL instead.`
   registerForecastCommand(program, io);
   registerAnnotateCommand(program, io);
   registerInsightsCommand(program, io);
+  registerImproveCommand(program, io);
   registerDemoCommand(program, io, (code) => {
     exitCode = Math.max(exitCode, code);
   });
   registerStartCommand(program, io);
   registerDbCommand(program, io);
+  registerBackupCommands(program, io, (code) => {
+    exitCode = Math.max(exitCode, code);
+  });
   registerConnectCommand(program, io);
   registerSyncCommand(program, io, (code) => {
     exitCode = Math.max(exitCode, code);
@@ -62,6 +71,11 @@ set FLOWLENS_DB or pass --db postgres://user@host/db to use PostgreSQL instead.`
   registerMappingEditorCommands(program, io);
   registerOrgCommand(program, io);
   registerRolesCommand(program, io);
+  registerTokenCommand(program, io);
+  registerUserCommand(program, io);
+  registerAuditCommand(program, io, (code) => {
+    exitCode = Math.max(exitCode, code);
+  });
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return exitCode;

@@ -1,9 +1,14 @@
 /**
  * `flowlens start`: opens the database, loads the metric engine and serves the HTTP API until
- * SIGINT or SIGTERM; with `--demo`, an empty database gets the demo organisation first.
+ * SIGINT or SIGTERM; with `--demo`, an empty database gets the demo organisation first. Every API
+ * route but the public ones needs a login or an API token; with `--demo`, anonymous visitors may
+ * read (writes still need a login). On a database without accounts the first start creates the
+ * administrator `admin`, with the password from `FLOWLENS_ADMIN_PASSWORD` or a generated one,
+ * printed this once.
  */
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
+import { ensureFirstAdmin } from '../auth/users.js';
 import { loadConfig } from '../connectors/index.js';
 import { FlowlensError } from '../domain/index.js';
 import { defaultSnapshotPath, MetricsEngine } from '../engine/index.js';
@@ -21,6 +26,7 @@ interface StartFlags {
   readonly host?: string;
   readonly demo?: boolean;
   readonly db?: string;
+  readonly trustProxy?: boolean;
 }
 
 export interface StartOptions {
@@ -30,6 +36,8 @@ export interface StartOptions {
   readonly host: string;
   readonly demo: boolean;
   readonly db?: string | undefined;
+  /** Behind a reverse proxy: trust X-Forwarded-For and X-Forwarded-Proto. */
+  readonly trustProxy?: boolean;
 }
 
 export function registerStartCommand(program: Command, io: CliIo): void {
@@ -38,7 +46,14 @@ export function registerStartCommand(program: Command, io: CliIo): void {
     .description('serve the HTTP API (and, later, the web dashboard)')
     .option('--port <port>', `port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)`)
     .option('--host <host>', `address to listen on (default ${DEFAULT_HOST}; 0.0.0.0 for every interface)`)
-    .option('--demo', 'load the demo organisation first when the database has no work items')
+    .option(
+      '--demo',
+      'demo mode: anonymous visitors may read (writes need a login); loads the demo organisation into an empty database',
+    )
+    .option(
+      '--trust-proxy',
+      'behind a reverse proxy: trust its X-Forwarded-For and X-Forwarded-Proto headers',
+    )
     .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
     .option(
       '--config <path>',
@@ -48,6 +63,9 @@ export function registerStartCommand(program: Command, io: CliIo): void {
       'after',
       `
 The API is described at /api/v1/openapi.json. Stop the server with Ctrl-C (SIGINT) or SIGTERM.
+Every API route but /api/v1/health, the sign-in and the webhooks needs a login or an API token
+(\`flowlens token create\`). The first start creates the administrator "admin" and prints its
+password once (or takes it from FLOWLENS_ADMIN_PASSWORD). Security: docs/security.md.
 
 Examples:
   flowlens start --demo
@@ -60,6 +78,7 @@ Examples:
         demo: flags.demo === true,
         db: flags.db,
         config: flags.config,
+        trustProxy: flags.trustProxy === true,
       };
       const stop = new AbortController();
       const onSignal = () => stop.abort();
@@ -93,6 +112,15 @@ export async function serve(
   try {
     const openMs = performance.now() - started;
     if (options.demo) await loadDemoIfEmpty(io, store);
+    const admin = await ensureFirstAdmin(store, io.env);
+    if (admin.created)
+      writeLine(
+        io.stdout,
+        admin.generated
+          ? `Created the administrator "${admin.name}" with the password ${admin.password} — shown only this once; ` +
+              `change it with \`flowlens user passwd ${admin.name}\`.`
+          : `Created the administrator "${admin.name}" with the password from FLOWLENS_ADMIN_PASSWORD.`,
+      );
     const engineStarted = performance.now();
     let fromSnapshot = false;
     engine = await MetricsEngine.open(store, {
@@ -119,6 +147,12 @@ export async function serve(
       store,
       engine,
       demo: options.demo,
+      auth: {
+        mode: options.demo ? 'demo' : 'required',
+        oidc: loaded.config.auth?.oidc ?? null,
+        env: io.env,
+      },
+      trustProxy: options.trustProxy === true,
       logger: { level: io.env.FLOWLENS_LOG_LEVEL ?? 'warn' },
       webhooks: { config: loaded.exists ? loaded.config : null, env: io.env },
     });

@@ -102,7 +102,13 @@ function printSummary(io: CliIo, summary: SyncSummary, unresolved: readonly Unre
         ? ''
         : ` — ${formatCount(s.apiCalls)} API calls, ${formatCount(s.retries)} retries${waits}`;
     const state =
-      s.status === 'done' ? 'done' : s.status === 'needs-attention' ? 'NEEDS ATTENTION' : 'FAILED';
+      s.status === 'done'
+        ? 'done'
+        : s.status === 'needs-attention'
+          ? 'NEEDS ATTENTION'
+          : s.status === 'degraded'
+            ? 'DEGRADED (rate-limited; run again later)'
+            : 'FAILED';
     writeLine(out, `${s.source} (${s.kind}): ${state} in ${formatDuration(s.durationMs)}${calls}`);
     if (s.resumed.length > 0) writeLine(out, `  resumed an interrupted sync of ${s.resumed.join(', ')}`);
     for (const [kind, c] of Object.entries(s.counts)) {

@@ -11,8 +11,10 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, join, resolve } from 'node:path';
 import { type Document, isMap, isSeq, LineCounter, parseDocument, stringify } from 'yaml';
 import { z } from 'zod';
+import { authConfigSchema } from '../auth/oidc-config.js';
 import { FlowlensError } from '../domain/index.js';
 import { resolveDataHome } from '../store/index.js';
+import { isPrivateAddress } from './http.js';
 
 export const CONFIG_FILE_NAME = 'flowlens.yaml';
 
@@ -188,6 +190,8 @@ const webhookSecret = z.object({ secretEnv: envName }).strict();
 export const configSchema = z
   .object({
     sources: z.array(sourceSchema).default([]),
+    /** Sign-in: OpenID Connect single sign-on (src/auth/oidc-config.ts, docs/security.md). */
+    auth: authConfigSchema.optional(),
     webhooks: z
       .object({
         github: webhookSecret.optional(),
@@ -216,6 +220,18 @@ export const configSchema = z
           message: `"${source.name}" is already the name of sources[${before}]; names must be unique`,
         });
       seen.set(source.name, i);
+      // SSRF (docs/hostile-input.md, case 24): a base URL that names a loopback, link-local or
+      // private address is refused here, when the file is read, unless an administrator allows it.
+      // (A host name that resolves to such an address is refused when it is first called.)
+      if ('url' in source && !source.allowPrivateNetwork) {
+        const host = new URL(source.url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+        if (host === 'localhost' || host.endsWith('.localhost') || isPrivateAddress(host))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sources', i, 'url'],
+            message: `${source.url} is a loopback, link-local or private address; Flowlens calls such addresses only when the source sets allowPrivateNetwork: true (an administrator's decision)`,
+          });
+      }
     });
   });
 

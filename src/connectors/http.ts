@@ -161,7 +161,7 @@ export class HttpClient {
     const label = () =>
       `${this.options.source}: ${method} ${url}${spec.page === undefined ? '' : ` (${spec.page})`}`;
     for (;;) {
-      await this.checkNetwork(url, label, where);
+      await this.checkNetwork(url, origin, label, where);
       const pause = this.pausedUntil - this.now();
       if (pause > 0)
         await this.waitForLimit(pause, 'the rate limit is used up until its reset', url, label, where);
@@ -352,10 +352,13 @@ export class HttpClient {
 
   private async checkNetwork(
     url: string,
+    origin: string,
     label: () => string,
     where: () => { source: string; url: string; page?: string },
   ): Promise<void> {
-    if (this.options.allowPrivateNetwork === true) return;
+    // The allow-list covers the configured server only: a redirect from it to another private or
+    // link-local host (a cloud metadata address…) is refused like any other.
+    if (this.options.allowPrivateNetwork === true && new URL(url).origin === origin) return;
     const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
     let check = this.checkedHosts.get(host);
     if (check === undefined) {

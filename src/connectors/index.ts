@@ -45,3 +45,5 @@ export type {
 } from './types.js';
 export type { WebhookContext, WebhookOutcome } from './webhooks.js';
 export { eventOf, isHandledEvent, translateWebhook, UnexpectedPayload } from './webhooks.js';
+export type { CreatedIssue, TrackerIssue, TrackerTarget } from './write-back.js';
+export { createTrackerIssue } from './write-back.js';

@@ -37,7 +37,11 @@ export interface SyncOptions {
   readonly policy?: Partial<HttpPolicy>;
 }
 
-export type SourceSyncStatus = 'done' | 'failed' | 'needs-attention';
+/**
+ * `degraded`: the source kept rate-limiting after every retry (or asked for a longer wait than
+ * allowed); the sync stopped without advancing its cursor and the next run continues.
+ */
+export type SourceSyncStatus = 'done' | 'failed' | 'needs-attention' | 'degraded';
 
 export interface SourceSyncSummary {
   readonly source: string;
@@ -181,7 +185,13 @@ async function syncOne(
     }
     await imports.finish();
   } catch (caught) {
-    status = isSourceError(caught) && caught.reason === 'auth' ? 'needs-attention' : 'failed';
+    status = !isSourceError(caught)
+      ? 'failed'
+      : caught.reason === 'auth'
+        ? 'needs-attention'
+        : caught.reason === 'rate-limit'
+          ? 'degraded'
+          : 'failed';
     error = (caught as Error).message;
     await imports?.fail().catch(() => undefined);
   }

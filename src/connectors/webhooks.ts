@@ -36,7 +36,9 @@ export interface WebhookContext {
 
 export type WebhookOutcome =
   | { readonly status: 'records'; readonly records: readonly OutRecord[] }
-  | { readonly status: 'ignored'; readonly reason: string };
+  | { readonly status: 'ignored'; readonly reason: string }
+  /** The item was deleted at its source: the caller tombstones it (src/ingest/tombstone.ts). */
+  | { readonly status: 'deleted'; readonly source: string; readonly id: string; readonly reason: string };
 
 /** Thrown for a payload whose shape is not what the event promises: the delivery is set aside. */
 export class UnexpectedPayload extends Error {}
@@ -502,17 +504,23 @@ async function jira(
 ): Promise<WebhookOutcome> {
   const issue = object(body.issue, 'issue') as unknown as JiraIssue;
   text(issue.key, 'issue.key');
-  object(issue.fields, 'issue.fields');
-  if (event === 'jira:issue_deleted')
-    return {
-      status: 'ignored',
-      reason: `${issue.key} was deleted in Jira; Flowlens keeps its history (imports never delete)`,
-    };
+  const fields = object(issue.fields, 'issue.fields');
+  if (event !== 'jira:issue_deleted') {
+    text(object(fields.status, 'issue.fields.status').name, 'issue.fields.status.name');
+    text(object(fields.issuetype, 'issue.fields.issuetype').name, 'issue.fields.issuetype.name');
+  }
   const config = jiraSourceFor(context.config, issue);
   if (config === null)
     return {
       status: 'ignored',
       reason: `no configured Jira source covers ${issue.key} (add its project to a jira source in flowlens.yaml)`,
+    };
+  if (event === 'jira:issue_deleted')
+    return {
+      status: 'deleted',
+      source: recordSourceOf(config),
+      id: issue.key,
+      reason: `${issue.key} was deleted in Jira`,
     };
   let ids = fieldIdCache.get(config);
   if (ids === undefined) {
@@ -523,16 +531,19 @@ async function jira(
     }));
     fieldIdCache.set(config, ids);
   }
-  const changelog = body.changelog as { id?: unknown; items?: unknown } | undefined | null;
+  // Jira leaves `changelog` out when no field changed (a comment); anything but an object with a
+  // list of items is a shape it does not send, set aside rather than read as "no change".
+  if (body.changelog !== undefined) {
+    const entry = object(body.changelog, 'changelog');
+    if (!Array.isArray(entry.items)) throw new UnexpectedPayload('changelog.items is missing or not a list');
+  }
+  const changelog = body.changelog as { id?: unknown; items?: unknown } | undefined;
   const at =
     typeof body.timestamp === 'number'
       ? iso(body.timestamp)
       : ((issue.fields?.updated as string | undefined) ?? iso(context.now()));
   const histories =
-    changelog !== undefined &&
-    changelog !== null &&
-    Array.isArray(changelog.items) &&
-    changelog.id !== undefined
+    changelog !== undefined && Array.isArray(changelog.items) && changelog.id !== undefined
       ? [
           {
             id: String(changelog.id),

@@ -7,6 +7,7 @@ export {
   startOfMonthMs,
   startOfNextMonthMs,
 } from './calendar.js';
+export { csvCell, csvRow, neutraliseFormula } from './csv.js';
 export type { ErrorCode } from './errors.js';
 export { FlowlensError, isFlowlensError } from './errors.js';
 export { hashUnit, Random } from './random.js';

@@ -6,6 +6,7 @@
  * intervals and a verdict (src/forecast/impact.ts), over the items and deployments the metrics of
  * its scope count.
  */
+import { appendAudit } from '../audit/index.js';
 import { formatInstant } from '../contract/index.js';
 import { DAY_MS, FLOW_TYPES, FlowlensError } from '../domain/index.js';
 import { type ImpactReport, type ImpactWindow, measureImpact } from '../forecast/index.js';
@@ -94,26 +95,62 @@ export async function addAnnotation(
   if (input.description != null) checkText('description', input.description, MAX_DESCRIPTION);
   if (!Number.isFinite(input.atMs)) throw new FlowlensError('INVALID_ARGUMENT', 'at: not a date');
   const { kind, id } = kindOf(input);
-  const row = await store.db
-    .insertInto('annotations')
-    .values({
-      scope_kind: kind,
-      scope_id: id,
-      at: input.atMs,
-      title: input.title.trim(),
-      description: input.description?.trim() || null,
-      created_at: now(),
-      created_by: input.actor,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const createdAt = now();
+  // The annotation and its audit entry commit together.
+  const row = await store.db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('annotations')
+      .values({
+        scope_kind: kind,
+        scope_id: id,
+        at: input.atMs,
+        title: input.title.trim(),
+        description: input.description?.trim() || null,
+        created_at: createdAt,
+        created_by: input.actor,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const created = toAnnotation(inserted as Row);
+    await appendAudit(
+      store,
+      {
+        actor: input.actor,
+        action: 'annotation.create',
+        kind: 'annotation',
+        target: String(created.id),
+        summary: `annotated ${kind === 'organisation' ? 'the organisation' : `${kind} ${id}`} at ${created.at}: ${created.title}`,
+        after: created,
+        at: createdAt,
+      },
+      trx,
+    );
+    return inserted;
+  });
   return toAnnotation(row as Row);
 }
 
-export async function removeAnnotation(store: Store, id: number): Promise<void> {
-  const result = await store.db.deleteFrom('annotations').where('id', '=', id).executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0)
-    throw new FlowlensError('NOT_FOUND', `there is no annotation ${id}`);
+/** Removes an annotation; `actor` is who, for the audit trail. */
+export async function removeAnnotation(store: Store, id: number, actor = 'local'): Promise<void> {
+  await store.db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('annotations').selectAll().where('id', '=', id).executeTakeFirst();
+    const result = await trx.deleteFrom('annotations').where('id', '=', id).executeTakeFirst();
+    if (existing === undefined || Number(result.numDeletedRows) === 0)
+      throw new FlowlensError('NOT_FOUND', `there is no annotation ${id}`);
+    const removed = toAnnotation(existing as Row);
+    await appendAudit(
+      store,
+      {
+        actor,
+        action: 'annotation.remove',
+        kind: 'annotation',
+        target: String(id),
+        summary: `removed annotation ${id}: ${removed.title}`,
+        before: removed,
+      },
+      trx,
+    );
+  });
 }
 
 export async function getAnnotation(store: Store, id: number): Promise<Annotation> {

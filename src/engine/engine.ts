@@ -28,11 +28,13 @@ import {
   prepareDora,
   queryDora,
   queryFlow,
+  referenceInstant,
   type SnapshotStamp,
   type TeamWindows,
   teamWindows,
   type WaitingStatus,
 } from '../metrics/index.js';
+import { isWithin } from '../org/index.js';
 import { type Database, pendingMappingReviews, type Store } from '../store/index.js';
 import {
   loadMappings,
@@ -45,12 +47,18 @@ import {
   loadOrg,
   type OrgModel,
   orgTree,
+  orgTreeWithin,
+  orgWithin,
   type ResolvedScope,
   resolveScope,
+  resolveWithin,
   type ScopeQuery,
   serviceFilter,
 } from './org.js';
 import { loadSnapshot, saveSnapshot } from './snapshot.js';
+
+/** How far in the future a change may lie before the item is flagged `clockSkew`. */
+const CLOCK_SKEW_TOLERANCE_MS = 5 * 60 * 1000;
 
 export interface MetricsQuery extends ScopeQuery {
   readonly fromMs: number;
@@ -294,8 +302,16 @@ export class MetricsEngine {
     } finally {
       this.refreshing = false;
     }
-    [this.org, this.mappings] = await Promise.all([loadOrg(this.store.db), loadMappings(this.store.db)]);
-    await this.reloadDora();
+    // The organisation and the mappings are read again only when a batch since the last read may
+    // have changed them (as the DORA facts below): a webhook delivery of an issue changes neither.
+    const stale = await this.organisationMayHaveChanged();
+    if (stale.org) this.org = await loadOrg(this.store.db);
+    if (stale.mappings) this.mappings = await loadMappings(this.store.db);
+    this.organisationThrough = stale.through;
+    // Reading every deployment, change and incident again costs hundreds of milliseconds; a webhook
+    // delivery or an import of work items changes none of them, so they are read again only when a
+    // batch since the last read may have (see doraMayHaveChanged).
+    if (await this.doraMayHaveChanged()) await this.reloadDora();
     await this.reloadBookkeeping();
     if (report.version !== undefined && this.factsVersion !== null) {
       this.factsVersion = { storeId: this.factsVersion.storeId, version: report.version };
@@ -372,9 +388,65 @@ export class MetricsEngine {
     await this.saveSnapshot();
   }
 
-  organisation(): OrgModel {
-    return this.org;
+  /**
+   * The value stream this engine's answers are restricted to (see `within`); null: the whole
+   * organisation.
+   */
+  readonly restriction: string | null = null;
+
+  private views: Map<string, MetricsEngine> | null = null;
+
+  /**
+   * This engine as a principal restricted to one value stream sees it (docs/security.md,
+   * "Value-stream access"): every scope is resolved by `resolveWithin` — no scope is the value
+   * stream, a team counts only while it belonged to it, anything else is NOT_FOUND — so every
+   * answer built on `resolve`/`scopeFilter` (metrics, series, the views, forecasts, insights,
+   * impacts) holds only what the value stream's metrics count; `tree()` holds the value stream alone.
+   * The view shares this engine's index, organisation and refreshes (it reads them through its
+   * prototype, so it is never stale); whatever changes the engine is delegated to this engine.
+   */
+  within(valueStream: string): MetricsEngine {
+    if (this.restriction !== null) {
+      if (this.restriction === valueStream) return this;
+      throw new FlowlensError(
+        'INVALID_ARGUMENT',
+        `an engine restricted to value stream "${this.restriction}" cannot be widened to "${valueStream}"`,
+      );
+    }
+    this.views ??= new Map();
+    let view = this.views.get(valueStream);
+    if (view === undefined) {
+      view = Object.create(this) as MetricsEngine;
+      const own = (name: string, value: unknown) =>
+        Object.defineProperty(view, name, { value, enumerable: false, writable: false });
+      own('restriction', valueStream);
+      own('views', null);
+      Object.defineProperty(view, 'restrictedOrg', { value: null, writable: true, enumerable: false });
+      // Whatever writes the engine's state runs on the engine itself, never on the view.
+      own('refresh', (options?: RefreshRequest) => this.refresh(options));
+      own('onRefresh', (listener: (report: RefreshReport) => void) => this.onRefresh(listener));
+      own('reloadOrganisation', () => this.reloadOrganisation());
+      own('reloadDora', () => this.reloadDora());
+      own('reloadBookkeeping', () => this.reloadBookkeeping());
+      own('saveSnapshot', () => this.saveSnapshot());
+      own('close', () => this.close());
+      this.views.set(valueStream, view);
+    }
+    return view;
   }
+
+  /**
+   * The organisation (restricted to a value stream: only it, its current teams and their services,
+   * see `orgWithin`).
+   */
+  organisation(): OrgModel {
+    if (this.restriction === null) return this.org;
+    if (this.restrictedOrg?.from !== this.org)
+      this.restrictedOrg = { from: this.org, org: orgWithin(this.org, this.restriction) };
+    return this.restrictedOrg.org;
+  }
+
+  private restrictedOrg: { readonly from: OrgModel; readonly org: OrgModel } | null = null;
 
   /** Reloads the organisation after an edit of it (its facts are not affected). */
   async reloadOrganisation(): Promise<void> {
@@ -404,7 +476,7 @@ export class MetricsEngine {
   }
 
   tree() {
-    return orgTree(this.org);
+    return this.restriction === null ? orgTree(this.org) : orgTreeWithin(this.org, this.restriction);
   }
 
   /**
@@ -420,8 +492,12 @@ export class MetricsEngine {
     );
   }
 
-  /** Resolves a scope; throws INVALID_ARGUMENT naming an unknown team, value stream or portfolio. */
+  /**
+   * Resolves a scope; throws INVALID_ARGUMENT naming an unknown team, value stream or portfolio
+   * (restricted to a value stream: NOT_FOUND for anything outside it, see `within`).
+   */
   resolve(query: ScopeQuery): ResolvedScope {
+    if (this.restriction !== null) return resolveWithin(this.org, query, this.restriction);
     return resolveScope(this.org, query, new Set(this.index.teams.values));
   }
 
@@ -461,7 +537,7 @@ export class MetricsEngine {
         negativeLeadTimes: examples(quality.negativeLeadTimes),
         duplicateRecords: this.duplicates,
         pendingItems: this.pending,
-        mappingsToReview: this.toReview,
+        mappingsToReview: this.reviewsWithin(),
       },
     };
   }
@@ -503,7 +579,8 @@ export class MetricsEngine {
       .where('source', '=', source)
       .where('id', '=', id)
       .executeTakeFirst();
-    if (row === undefined)
+    // Restricted to a value stream: an item it does not count is answered as one that does not exist.
+    if (row === undefined || !this.counts(source, id, row.team))
       throw new FlowlensError('NOT_FOUND', `there is no work item "${id}" in source "${source}"`);
     const transitions = await db
       .selectFrom('transitions')
@@ -514,7 +591,7 @@ export class MetricsEngine {
     // Items naming it as their parent: with any, it is a container, not a flow item (metrics.md §2).
     const children = await db
       .selectFrom('work_items')
-      .select('id')
+      .select(['id', 'team'])
       .where('source', '=', source)
       .where('parent', '=', id)
       .orderBy('id')
@@ -543,7 +620,8 @@ export class MetricsEngine {
         title: row.title,
         team: row.team,
         parent: row.parent,
-        children: children.map((c) => c.id),
+        // Restricted to a value stream: only the children it counts are named.
+        children: children.filter((c) => this.counts(source, c.id, c.team)).map((c) => c.id),
         container: children.length > 0,
         url: row.url,
         labels: row.labels === null ? [] : (JSON.parse(row.labels) as string[]),
@@ -577,10 +655,54 @@ export class MetricsEngine {
           to: formatInstant(s.endMs),
           seconds: (s.endMs - s.startMs) / 1000,
         })),
-        flags: facts.flags,
+        flags: {
+          ...facts.flags,
+          // Clock skew (hostile-input.md §27): a change before the item's creation, or one more than
+          // five minutes after now — accepted, left out of the facts until its time, and flagged.
+          clockSkew:
+            facts.flags.changeBeforeCreation || changes.some((c) => c.atMs > now + CLOCK_SKEW_TOLERANCE_MS),
+        },
       },
       ...linked,
     };
+  }
+
+  /**
+   * Whether the value stream this engine is restricted to counts an item of `team` (always, when
+   * not restricted): the team belonged to it at the item's completion or, for an item not complete,
+   * belongs to it now — where the item list and the data-quality counts place it (metrics.md §4).
+   */
+  private counts(source: string, id: string, team: string | null): boolean {
+    if (this.restriction === null) return true;
+    if (team === null) return false;
+    const resolved = this.resolve({});
+    if (!resolved.teams?.includes(team)) return false;
+    const windows = resolved.windows.get(team);
+    if (windows === undefined) return true;
+    const slot = this.index.slotOf(source, id);
+    return isWithin(windows, slot === undefined ? Number.MAX_VALUE : referenceInstant(this.index, slot));
+  }
+
+  /**
+   * The mapping reviews a restricted engine shows: those of a team of its value stream, and those of
+   * a whole source that has items in it.
+   */
+  private reviewsWithin(): DataQuality['mappingsToReview'] {
+    if (this.restriction === null || this.toReview.length === 0) return this.toReview;
+    const { resolved, mask } = this.scopeFilter({});
+    const teams = new Set(resolved.teams ?? []);
+    let sources: Set<string> | null = null;
+    return this.toReview.filter((review) => {
+      if (review.team !== null) return teams.has(review.team);
+      if (sources === null) {
+        const codes = new Set<number>();
+        this.index.forEachSlot(mask, (slot) => {
+          codes.add(this.index.source[slot] as number);
+        });
+        sources = new Set([...codes].map((code) => this.index.sources.values[code] as string));
+      }
+      return sources.has(review.source);
+    });
   }
 
   private async delivery(id: string) {
@@ -607,6 +729,36 @@ export class MetricsEngine {
           !deployments.some((x) => x.id === d.id && x.source === d.source)
         )
           deployments.push(d);
+    }
+    if (this.restriction !== null) {
+      // Changes are linked to items by id alone, so another source's change may name the same id:
+      // restricted to a value stream, only its deployments (by the services of its teams) and the
+      // changes they shipped or that come from its services' repositories are shown.
+      const resolved = this.resolve({});
+      const inScope = serviceFilter(this.org, resolved);
+      const kept = deployments.filter((d) => inScope === null || inScope(d.service, Number(d.at)));
+      const shipped = new Set(kept.flatMap((d) => JSON.parse(d.changes ?? '[]') as string[]));
+      const teams = resolved.teams ?? [];
+      const repositories = new Set(
+        teams.length === 0
+          ? []
+          : (
+              await db
+                .selectFrom('services')
+                .select('repository')
+                .where('team', 'in', [...teams])
+                .where('repository', 'is not', null)
+                .execute()
+            ).map((s) => s.repository),
+      );
+      deployments.splice(0, deployments.length, ...kept);
+      linkedChanges.splice(
+        0,
+        linkedChanges.length,
+        ...linkedChanges.filter(
+          (c) => shipped.has(c.id) || (c.repository !== null && repositories.has(c.repository)),
+        ),
+      );
     }
     const deploymentIds = deployments.map((d) => d.id);
     const incidents =
@@ -648,7 +800,89 @@ export class MetricsEngine {
     };
   }
 
+  /**
+   * Whether a batch committed since the DORA facts were last read may have written a deployment, a
+   * change, an incident, a service or a mapping (whose production environments DORA reads): its
+   * counts say so, or it is an editor's batch (counts `{}`). On SQLite batch ids follow commit order
+   * (one writer at a time), so "since" is `id > last id read`; on PostgreSQL concurrent writers may
+   * commit out of id order, so the DORA facts are always read again there.
+   */
+  private async doraMayHaveChanged(): Promise<boolean> {
+    if (this.store.dialect !== 'sqlite' || this.doraThrough === null) return true;
+    const batches = await this.store.db
+      .selectFrom('import_batches')
+      .select(['id', 'counts'])
+      .where('id', '>', this.doraThrough)
+      .execute();
+    const changed = batches.some((batch) => {
+      const counts = JSON.parse(batch.counts) as Record<string, { inserted?: number; updated?: number }>;
+      if (Object.keys(counts).length === 0) return true;
+      return Object.entries(counts).some(
+        ([kind, c]) => !DORA_INDIFFERENT_KINDS.has(kind) && (c.inserted ?? 0) + (c.updated ?? 0) > 0,
+      );
+    });
+    // None of them changed a DORA fact: the facts held include them, and they are not read again.
+    if (!changed)
+      for (const batch of batches) this.doraThrough = Math.max(this.doraThrough, Number(batch.id));
+    return changed;
+  }
+
+  /**
+   * Whether the batches committed since the organisation and the mappings were last read may have
+   * changed them: their counts name an organisation kind or a mapping, or an editor wrote them
+   * (counts `{}`). Always yes on PostgreSQL, and before the first read (see doraMayHaveChanged).
+   */
+  private async organisationMayHaveChanged(): Promise<{
+    org: boolean;
+    mappings: boolean;
+    through: number | null;
+  }> {
+    if (this.store.dialect !== 'sqlite') return { org: true, mappings: true, through: null };
+    const since = this.organisationThrough;
+    if (since === null) return { org: true, mappings: true, through: await this.lastBatchId() };
+    const batches = await this.store.db
+      .selectFrom('import_batches')
+      .select(['id', 'counts'])
+      .where('id', '>', since)
+      .execute();
+    let org = false;
+    let mappings = false;
+    let through = since;
+    for (const batch of batches) {
+      through = Math.max(through, Number(batch.id));
+      const counts = JSON.parse(batch.counts) as Record<string, { inserted?: number; updated?: number }>;
+      const written = Object.entries(counts)
+        .filter(([, c]) => (c.inserted ?? 0) + (c.updated ?? 0) > 0)
+        .map(([kind]) => kind);
+      if (Object.keys(counts).length === 0 || written.some((kind) => ORGANISATION_KINDS.has(kind)))
+        org = true;
+      if (Object.keys(counts).length === 0 || written.includes('mapping')) mappings = true;
+    }
+    return { org, mappings, through };
+  }
+
+  /** The last import batch the organisation and the mappings held include (null: unknown). */
+  private organisationThrough: number | null = null;
+
+  /** The last import batch whose writes the DORA facts include (null: unknown). */
+  private doraThrough: number | null = null;
+
+  private async lastBatchId(): Promise<number> {
+    const row = await this.store.db
+      .selectFrom('import_batches')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirst();
+    return Number(row?.id ?? 0);
+  }
+
   async reloadDora(): Promise<void> {
+    // Read before the tables: a batch committed while they are read is looked at again next time.
+    const through = await this.lastBatchId();
+    await this.readDora();
+    this.doraThrough = through;
+  }
+
+  private async readDora(): Promise<void> {
     // Streamed: a million changes are never all held as rows at once.
     const scan = this.store.factsQueue;
     const deployments: DoraDeployment[] = [];
@@ -691,12 +925,21 @@ export class MetricsEngine {
   }
 
   async reloadBookkeeping(): Promise<void> {
-    const batches = await this.store.db.selectFrom('import_batches').select('counts').execute();
-    let duplicates = 0;
+    // Batches are never changed once committed: on SQLite (ids in commit order) only the new ones
+    // are read and added; on PostgreSQL all of them.
+    const since = this.store.dialect === 'sqlite' ? this.bookkept : { through: 0, duplicates: 0 };
+    const batches = await this.store.db
+      .selectFrom('import_batches')
+      .select(['id', 'counts'])
+      .where('id', '>', since.through)
+      .execute();
+    let { through, duplicates } = since;
     for (const batch of batches) {
       const counts = JSON.parse(batch.counts) as Record<string, { unchanged?: number }>;
       for (const kind of Object.values(counts)) duplicates += kind.unchanged ?? 0;
+      through = Math.max(through, Number(batch.id));
     }
+    this.bookkept = { through, duplicates };
     this.duplicates = duplicates;
     this.pending = await pendingFactCount(this.store);
     this.toReview = (await pendingMappingReviews(this.store.db)).map((r) => ({
@@ -708,7 +951,23 @@ export class MetricsEngine {
   }
 
   private toReview: DataQuality['mappingsToReview'] = [];
+  /** The duplicates counted in the import batches up to `through`. */
+  private bookkept = { through: 0, duplicates: 0 };
 }
+
+/** Record kinds the organisation is read from (org/timeline.ts). */
+const ORGANISATION_KINDS = new Set(['portfolio', 'valueStream', 'team', 'service']);
+
+/** Record kinds whose writes leave the DORA facts as they are. */
+const DORA_INDIFFERENT_KINDS = new Set([
+  'workItem',
+  'transition',
+  'person',
+  'role',
+  'team',
+  'valueStream',
+  'portfolio',
+]);
 
 /** A period must be [from, to) with from < to and at most 10 years long. */
 export function checkPeriod(query: { fromMs: number; toMs: number }): void {

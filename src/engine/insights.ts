@@ -4,6 +4,7 @@
  * allocation target (migration 0006), put through the rules. Everything the rules read is what the
  * metrics API answers for the same scope and periods.
  */
+import { appendAudit } from '../audit/index.js';
 import { formatInstant } from '../contract/index.js';
 import { DAY_MS, FlowlensError } from '../domain/index.js';
 import {
@@ -115,19 +116,50 @@ export async function setAllocationTarget(
     updated_at: now(),
     updated_by: actor,
   };
-  await store.db
-    .insertInto('allocation_targets')
-    .values(row)
-    .onConflict((oc) =>
-      oc.column('team').doUpdateSet({
-        feature: row.feature,
-        defect: row.defect,
-        debt_and_risk: row.debt_and_risk,
-        updated_at: row.updated_at,
-        updated_by: row.updated_by,
-      }),
-    )
-    .execute();
+  // The target and its audit entry commit together.
+  await store.db.transaction().execute(async (trx) => {
+    const previous = await trx
+      .selectFrom('allocation_targets')
+      .select(['feature', 'defect', 'debt_and_risk'])
+      .where('team', '=', team)
+      .executeTakeFirst();
+    await trx
+      .insertInto('allocation_targets')
+      .values(row)
+      .onConflict((oc) =>
+        oc.column('team').doUpdateSet({
+          feature: row.feature,
+          defect: row.defect,
+          debt_and_risk: row.debt_and_risk,
+          updated_at: row.updated_at,
+          updated_by: row.updated_by,
+        }),
+      )
+      .execute();
+    const after = { feature: row.feature, defect: row.defect, debtAndRisk: row.debt_and_risk };
+    await appendAudit(
+      store,
+      {
+        actor,
+        action: 'allocation-target.set',
+        kind: 'allocation-target',
+        target: team,
+        summary: `allocation target of team ${team}: features ${after.feature}, defects ${after.defect}, debt and risk ${after.debtAndRisk}`,
+        ...(previous === undefined
+          ? {}
+          : {
+              before: {
+                feature: previous.feature,
+                defect: previous.defect,
+                debtAndRisk: previous.debt_and_risk,
+              },
+            }),
+        after,
+        at: row.updated_at,
+      },
+      trx,
+    );
+  });
   return target;
 }
 

@@ -174,6 +174,49 @@ export function resolveScope(
   return { scope: {}, teams: null, windows: new Map() };
 }
 
+/**
+ * A scope as a principal restricted to one value stream sees it (docs/security.md, "Value-stream
+ * access"): no scope is the value stream; a team is in it only while it belonged to the value stream
+ * (its windows there), and only if it ever did; the value stream itself resolves as usual. Any other
+ * value stream, a portfolio, a team that never belonged to it and an id that does not exist are all
+ * the same NOT_FOUND error, whose message names only the asked id and what the value stream holds,
+ * so the answer tells nothing about the rest of the organisation.
+ */
+export function resolveWithin(org: OrgModel, query: ScopeQuery, valueStream: string): ResolvedScope {
+  const given = (['team', 'valueStream', 'portfolio'] as const).filter((k) => query[k] !== undefined);
+  if (given.length > 1)
+    throw new FlowlensError(
+      'INVALID_ARGUMENT',
+      `give one scope at most: ${given.map(flagName).join(' and ')} were both given`,
+    );
+  const inStream = teamWindowsInValueStream(org.timelines, valueStream);
+  if (query.team !== undefined) {
+    const team = query.team;
+    const windows = inStream.get(team);
+    if (windows === undefined)
+      throw new FlowlensError(
+        'NOT_FOUND',
+        `${flagName('team')}: there is no team "${team}" in value stream "${valueStream}" (${knownList([...inStream.keys()].sort())})`,
+      );
+    return {
+      scope: { team },
+      teams: [team],
+      windows: isAlways(windows) ? new Map() : new Map([[team, windows]]),
+    };
+  }
+  if (query.valueStream !== undefined && query.valueStream !== valueStream)
+    throw new FlowlensError(
+      'NOT_FOUND',
+      `${flagName('valueStream')}: there is no value stream "${query.valueStream}" (known: ${valueStream})`,
+    );
+  if (query.portfolio !== undefined)
+    throw new FlowlensError(
+      'NOT_FOUND',
+      `${flagName('portfolio')}: there is no portfolio "${query.portfolio}" (your access is restricted to value stream ${valueStream})`,
+    );
+  return { scope: { valueStream }, ...teamsOf(inStream) };
+}
+
 /** The teams of windows by team, and the windows of those not in the scope all the time. */
 function teamsOf(byTeam: ReadonlyMap<string, readonly Window[]>): Pick<ResolvedScope, 'teams' | 'windows'> {
   const teams = [...byTeam.keys()].sort();
@@ -246,6 +289,60 @@ export function orgTree(org: OrgModel) {
   };
 }
 
+/**
+ * The organisation tree as a principal restricted to a value stream sees it: that value stream alone
+ * (under `valueStreamsWithoutPortfolio`, since its portfolio is outside what they may see) with its
+ * current teams and their services; empty when it is archived or does not exist.
+ */
+export function orgTreeWithin(org: OrgModel, valueStream: string) {
+  const tree = orgTree(org);
+  const streams = [
+    ...tree.portfolios.flatMap((p) => p.valueStreams),
+    ...tree.valueStreamsWithoutPortfolio,
+  ].filter((v) => v.id === valueStream);
+  return { portfolios: [], valueStreamsWithoutPortfolio: streams, teamsWithoutValueStream: [] };
+}
+
+/**
+ * The organisation as a principal restricted to a value stream sees it: the value stream, the teams
+ * in it now and their services, with the timelines of those alone; no portfolio.
+ */
+export function orgWithin(org: OrgModel, valueStream: string): OrgModel {
+  const teams = org.teams.filter((t) => t.valueStream === valueStream);
+  const teamIds = new Set(teams.map((t) => t.id));
+  const services = org.services.filter((s) => teamIds.has(s.team));
+  const serviceIds = new Set(services.map((s) => s.id));
+  const only = (timelines: ReadonlyMap<string, readonly Segment[]>, keep: (id: string) => boolean) =>
+    new Map([...timelines].filter(([id]) => keep(id)));
+  return {
+    portfolios: [],
+    valueStreams: org.valueStreams
+      .filter((v) => v.id === valueStream)
+      .map((v) => ({ ...v, portfolio: null })),
+    teams,
+    services,
+    timelines: {
+      teams: only(org.timelines.teams, (id) => teamIds.has(id)),
+      valueStreams: new Map(
+        [...org.timelines.valueStreams]
+          .filter(([id]) => id === valueStream)
+          .map(([id, segments]) => [id, segments.map((s) => ({ ...s, parent: null }))]),
+      ),
+      services: only(org.timelines.services, (id) => serviceIds.has(id)),
+    },
+    archived: new Set(
+      [...org.archived].filter((key) => {
+        const [kind, id] = key.split(':') as [string, string];
+        return (
+          (kind === 'valueStream' && id === valueStream) ||
+          (kind === 'team' && teamIds.has(id)) ||
+          (kind === 'service' && serviceIds.has(id))
+        );
+      }),
+    ),
+  };
+}
+
 const FLAGS = { team: '--team', valueStream: '--value-stream', portfolio: '--portfolio' } as const;
 
 function flagName(key: keyof typeof FLAGS): string {
@@ -254,9 +351,14 @@ function flagName(key: keyof typeof FLAGS): string {
 
 function unknown(key: keyof typeof FLAGS, id: string, known: readonly string[]): FlowlensError {
   const kind = key === 'valueStream' ? 'value stream' : key;
-  const list =
-    known.length === 0
-      ? 'there are none'
-      : `known: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''}`;
-  return new FlowlensError('INVALID_ARGUMENT', `${flagName(key)}: there is no ${kind} "${id}" (${list})`);
+  return new FlowlensError(
+    'INVALID_ARGUMENT',
+    `${flagName(key)}: there is no ${kind} "${id}" (${knownList(known)})`,
+  );
+}
+
+function knownList(known: readonly string[]): string {
+  return known.length === 0
+    ? 'there are none'
+    : `known: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''}`;
 }

@@ -7,7 +7,7 @@
  * bucket is exactly the metrics of the bucket's period, a waiting status's time is exactly its
  * `waitByStatus` entry.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { formatInstant } from '../contract/index.js';
 import {
   DAY_MS,
@@ -399,7 +399,9 @@ export async function listItems(engine: MetricsEngine, db: Kysely<Database>, que
     let select = db
       .selectFrom('work_items')
       .select(['source', 'id'])
-      .where((eb) => eb(eb.fn('lower', ['title']), 'like', pattern));
+      // ESCAPE names the escape character on both stores (SQLite has no default one): a title with
+      // `_` or `%` is found by its own text.
+      .where(sql<boolean>`lower(title) like ${pattern} escape '\\'`);
     if (resolved.teams !== null)
       select =
         resolved.teams.length === 0
@@ -617,13 +619,19 @@ export function dataQualityItems(engine: MetricsEngine, query: ScopeQuery) {
 
 /**
  * The first and the last instant of work-item activity (creation, a status change, completion)
- * in the index, so the UI can put its default period where the data is.
+ * in the index, so the UI can put its default period where the data is. An engine restricted to a
+ * value stream (`MetricsEngine.within`) counts only the items its value stream counts.
  */
 export function dataExtent(engine: MetricsEngine) {
   const index = engine.index;
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
-  index.forEachSlot(null, (slot) => {
+  const restricted = engine.restriction === null ? null : scopeOf(engine, {});
+  let items = 0;
+  index.forEachSlot(restricted?.mask ?? null, (slot) => {
+    if (restricted !== null && !isInWindows(restricted.windowsOf(slot), referenceInstant(index, slot)))
+      return;
+    items++;
     const created = index.createdAt[slot] as number;
     if (created < first) first = created;
     if (created > last) last = created;
@@ -636,7 +644,7 @@ export function dataExtent(engine: MetricsEngine) {
     if (completed > last) last = completed;
   });
   return {
-    items: index.live,
+    items: restricted === null ? index.live : items,
     firstActivity: Number.isFinite(first) ? formatInstant(first) : null,
     lastActivity: Number.isFinite(last) ? formatInstant(last) : null,
   };

@@ -56,6 +56,8 @@ export interface ImportOptions {
   readonly parallel?: 'auto' | 'always' | 'never';
   /** The clock, for the import log. */
   readonly now?: () => number;
+  /** Who imports, for the audit trail's entry of each committed batch (default `local`). */
+  readonly actor?: string;
 }
 
 const DEFAULTS = {
@@ -268,6 +270,7 @@ async function writeFile(context: FileContext): Promise<FileSummary> {
           countsBefore: counts,
           final: message.final,
           committedAt: now(),
+          audit: { actor: options.actor ?? 'local', target: file },
         });
         run.credit();
         counts = addCounts(counts, result.counts);

@@ -5,3 +5,5 @@ export type { RecordBatchResult, RecordImportOptions, RejectedRecord } from './r
 export { RecordImport } from './record-import.js';
 export type { FileStatus, FileSummary, ImportSummary, RejectedLine } from './summary.js';
 export { hasRejections } from './summary.js';
+export type { TombstoneInput, TombstoneResult } from './tombstone.js';
+export { isTombstoned, tombstoneItem } from './tombstone.js';

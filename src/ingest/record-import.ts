@@ -45,6 +45,8 @@ export interface RecordImportOptions {
   readonly now?: () => number;
   /** How many rejected records are kept in the import log over the whole import (default 10,000). */
   readonly maxStoredErrors?: number;
+  /** Who imports, for the audit trail's entry of each committed batch (default: the import's name). */
+  readonly actor?: string;
 }
 
 const FINGERPRINT = 'records';
@@ -124,6 +126,7 @@ export class RecordImport {
       final,
       committedAt: (this.options.now ?? Date.now)(),
       ...(sync === undefined ? {} : { sync }),
+      audit: { actor: this.options.actor ?? this.options.name, target: this.options.name },
     });
     this.counts = addCounts(this.counts, result.counts);
     this.position = lastLine;

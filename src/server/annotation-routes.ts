@@ -2,11 +2,13 @@
  * Annotations under /api/v1: list a scope's (with those of the scopes inside it), add, remove, and
  * measure the impact of one (src/engine/annotations.ts).
  */
-import type { FastifyInstance } from 'fastify';
-import { FlowlensError } from '../domain/index.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { actorOf } from '../auth/plugin.js';
+import { FlowlensError, isFlowlensError } from '../domain/index.js';
 import {
   addAnnotation,
   annotationImpact,
+  getAnnotation,
   listAnnotations,
   type MetricsEngine,
   parseDateParam,
@@ -29,6 +31,7 @@ import {
   scopeParameters,
   string,
 } from './schemas.js';
+import { engineFor, restrictionOf, scopeFor } from './visibility.js';
 
 const dateOrInstant = (description: string) => ({
   type: 'string',
@@ -96,6 +99,39 @@ function toScope(query: ScopeQuerystring) {
   };
 }
 
+/** Who an annotation is added or removed by: the request's principal (src/auth/plugin.ts). */
+function actorName(request: FastifyRequest): string {
+  const actor = actorOf(request).trim().slice(0, MAX_PARAM);
+  return actor === '' ? 'local' : actor;
+}
+
+/**
+ * NOT_FOUND, as for an annotation that does not exist, when the request's principal is restricted
+ * to a value stream and the annotation is not on it or on one of its teams (an annotation of the
+ * whole organisation or of a portfolio is not shown to it either).
+ */
+async function checkAnnotationVisible(
+  request: FastifyRequest,
+  engine: MetricsEngine,
+  store: Store,
+  id: number,
+): Promise<void> {
+  const valueStream = restrictionOf(request);
+  if (valueStream === null) return;
+  const annotation = await getAnnotation(store, id);
+  const { scope } = annotation;
+  let visible = scope.team !== undefined || scope.valueStream !== undefined;
+  if (visible) {
+    try {
+      engine.within(valueStream).resolve(scope);
+    } catch (error) {
+      if (!isFlowlensError(error) || error.code !== 'NOT_FOUND') throw error;
+      visible = false;
+    }
+  }
+  if (!visible) throw new FlowlensError('NOT_FOUND', `there is no annotation ${id}`);
+}
+
 export function registerAnnotationRoutes(
   api: FastifyInstance,
   context: { readonly engine: MetricsEngine; readonly store: Store; readonly now: () => number },
@@ -125,8 +161,8 @@ export function registerAnnotationRoutes(
     },
     async (request) => {
       const query = request.query as ScopeQuerystring & { from?: string; to?: string };
-      const annotations = await listAnnotations(engine, store, {
-        ...toScope(query),
+      const annotations = await listAnnotations(engineFor(request, engine), store, {
+        ...scopeFor(request, toScope(query)),
         ...(query.from === undefined ? {} : { fromMs: parseDateParam('from', query.from) }),
         ...(query.to === undefined ? {} : { toMs: parseDateParam('to', query.to) }),
       });
@@ -140,7 +176,8 @@ export function registerAnnotationRoutes(
       schema: {
         summary: 'Add an annotation',
         description:
-          'A dated note on a scope ({} for the whole organisation). `X-Flowlens-Actor` names who adds it.',
+          'A dated note on a scope ({} for the whole organisation; for a principal restricted to a value stream, that value ' +
+          'stream). It is recorded as added by the signed-in user or token.',
         tags: ['annotations'],
         body: {
           type: 'object',
@@ -168,17 +205,15 @@ export function registerAnnotationRoutes(
         title: string;
         description?: string | null;
       };
-      const actor = request.headers['x-flowlens-actor'];
       const created = await addAnnotation(
-        engine,
+        engineFor(request, engine),
         store,
         {
-          ...toScope(body.scope ?? {}),
+          ...scopeFor(request, toScope(body.scope ?? {})),
           atMs: parseDateParam('at', body.at),
           title: body.title,
           description: body.description ?? null,
-          actor:
-            typeof actor === 'string' && actor.trim() !== '' ? actor.trim().slice(0, MAX_PARAM) : 'local',
+          actor: actorName(request),
         },
         now,
       );
@@ -197,7 +232,9 @@ export function registerAnnotationRoutes(
       },
     },
     async (request) => {
-      await removeAnnotation(store, (request.params as { id: number }).id);
+      const { id } = request.params as { id: number };
+      await checkAnnotationVisible(request, engine, store, id);
+      await removeAnnotation(store, id, actorName(request));
       return { removed: true };
     },
   );
@@ -227,7 +264,9 @@ export function registerAnnotationRoutes(
     },
     async (request) => {
       const query = request.query as { windowDays: number; seed: number };
-      return annotationImpact(engine, store, (request.params as { id: number }).id, query);
+      const { id } = request.params as { id: number };
+      await checkAnnotationVisible(request, engine, store, id);
+      return annotationImpact(engineFor(request, engine), store, id, query);
     },
   );
 }

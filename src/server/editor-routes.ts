@@ -4,12 +4,12 @@
  * recomputations, which the server waits for when it closes.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { DEFAULT_ACTOR, type EditContext, RecomputeJobs } from '../admin/index.js';
+import { type EditContext, RecomputeJobs } from '../admin/index.js';
+import { actorOf } from '../auth/plugin.js';
 import type { MetricsEngine } from '../engine/index.js';
 import type { Store } from '../store/index.js';
 import { registerMappingRoutes } from './mapping-routes.js';
 import { registerOrgRoutes } from './org-routes.js';
-import { ACTOR_HEADER } from './org-schemas.js';
 
 export interface EditorRouteContext {
   readonly store: Store;
@@ -28,8 +28,10 @@ export function registerEditorRoutes(api: FastifyInstance, context: EditorRouteC
   registerMappingRoutes(api, { ...context, jobs });
 }
 
-/** The edit context of a request: its actor (the X-Flowlens-Actor header) and the server's clock. */
+/**
+ * The edit context of a request: its actor (the principal's name; for the trusted local operator
+ * the X-Flowlens-Actor header when given, see `actorOf`) and the server's clock.
+ */
 export function editContext(request: FastifyRequest, now: () => number): EditContext {
-  const header = request.headers[ACTOR_HEADER];
-  return { actor: typeof header === 'string' ? header : DEFAULT_ACTOR, now };
+  return { actor: actorOf(request), now };
 }

@@ -27,6 +27,7 @@ import {
   scope,
   scopeParameters,
 } from './schemas.js';
+import { engineFor, scopeFor } from './visibility.js';
 
 const dateParameter = (description: string) => ({
   type: 'string',
@@ -188,7 +189,10 @@ export function registerForecastRoutes(
     },
     async (request) => {
       const query = request.query as ForecastQuerystring & { items: number };
-      return forecastWhenFor(engine, { ...toForecastQuery(query, now), items: query.items });
+      return forecastWhenFor(engineFor(request, engine), {
+        ...scopeFor(request, toForecastQuery(query, now)),
+        items: query.items,
+      });
     },
   );
   api.get(
@@ -207,8 +211,8 @@ export function registerForecastRoutes(
     },
     async (request) => {
       const query = request.query as ForecastQuerystring & { by: string };
-      return forecastHowManyFor(engine, {
-        ...toForecastQuery(query, now),
+      return forecastHowManyFor(engineFor(request, engine), {
+        ...scopeFor(request, toForecastQuery(query, now)),
         byMs: parseDateParam('by', query.by),
       });
     },

@@ -2,20 +2,41 @@
  * The HTTP server: the metrics, the organisation, work items and imports as a JSON API under
  * `/api/v1`, described by an OpenAPI 3 document generated from the routes' schemas
  * (`GET /api/v1/openapi.json`). `buildServer` returns the Fastify instance unstarted, so tests use
- * `app.inject` and `flowlens start` calls `listen`.
+ * `app.inject` and `flowlens start` calls `listen`. Every request is authenticated and checked
+ * against the access policy (src/auth: `auth.mode`), and every response carries the security
+ * headers (security.ts).
  */
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { OidcLogin } from '../auth/oidc.js';
+import type { OidcSettings } from '../auth/oidc-config.js';
+import { type AuthMode, installAuth } from '../auth/plugin.js';
 import { MetricsEngine } from '../engine/index.js';
 import type { Store } from '../store/index.js';
 import { registerAnnotationRoutes } from './annotation-routes.js';
+import { registerAuditRoutes } from './audit-routes.js';
+import { registerAuthRoutes } from './auth-routes.js';
 import { registerEditorRoutes } from './editor-routes.js';
 import { ApiError, formatValidationErrors, handleError } from './errors.js';
 import { registerForecastRoutes } from './forecast-routes.js';
 import { homePage } from './home-page.js';
+import { registerImprovementRoutes } from './improvement-routes.js';
 import { registerInsightRoutes } from './insight-routes.js';
 import { registerRoutes } from './routes.js';
 import { importBodySchema, NDJSON_TYPES } from './schemas.js';
+import {
+  DEFAULT_RATE_LIMITS,
+  DEFAULT_TIMEOUTS,
+  installSecurityHeaders,
+  isWebhookRoute,
+  JSON_BODY_LIMIT_BYTES,
+  type RateLimits,
+  type Timeouts,
+  timeoutOptions,
+  webhookLimit,
+} from './security.js';
 import { registerUiRoutes } from './ui-routes.js';
 import { FLOWLENS_VERSION } from './version.js';
 import { findWebBuild, registerWebApp, WebApp } from './web-app.js';
@@ -29,8 +50,35 @@ export const API_PREFIX = '/api/v1';
 /** Largest import body by default: 256 MiB. */
 export const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024 * 1024;
 
+/**
+ * How requests are authenticated (docs/security.md). `required` (the default): every API route but
+ * the public ones needs a session or an API token. `demo`: anonymous visitors read, as viewers;
+ * changes need a login. `trusted`: EVERY request is the local administrator, with no check at all —
+ * for tests only, never for a server anyone else can reach.
+ */
+export interface AuthOptions {
+  readonly mode: AuthMode;
+  /** OpenID Connect single sign-on (flowlens.yaml `auth.oidc`); absent: passwords and tokens only. */
+  readonly oidc?: OidcSettings | null;
+  /** The session cookie's Secure flag: `auto` (default) sets it when the request came over HTTPS. */
+  readonly secureCookies?: 'auto' | 'always' | 'never';
+  /** The sign-in and webhook rate limits (defaults: DEFAULT_RATE_LIMITS). */
+  readonly rateLimits?: Partial<RateLimits>;
+  /** Where the OpenID Connect client secret's variable is read (default: process.env). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
 export interface ServerOptions {
   readonly store: Store;
+  /** Authentication (default `{ mode: 'required' }`). */
+  readonly auth?: AuthOptions;
+  /**
+   * Behind a reverse proxy: trust its X-Forwarded-For and X-Forwarded-Proto (client address for the
+   * rate limits; HTTPS for HSTS and Secure cookies). Default false.
+   */
+  readonly trustProxy?: boolean;
+  /** Socket timeouts (slow clients are cut); defaults: DEFAULT_TIMEOUTS. */
+  readonly timeouts?: Partial<Timeouts>;
   /** Webhook secrets and the configured sources (flowlens.yaml); secrets may also come from the environment. */
   readonly webhooks?: WebhookOptions;
   /** The engine over the store; opened with `MetricsEngine.open(store)` when not given. */
@@ -54,8 +102,13 @@ export interface ServerOptions {
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const engine = options.engine ?? (await MetricsEngine.open(options.store));
+  const auth: AuthOptions = options.auth ?? { mode: 'required' };
+  const rateLimits: RateLimits = { ...DEFAULT_RATE_LIMITS, ...auth.rateLimits };
   const app = Fastify({
     logger: options.logger ?? false,
+    ...timeoutOptions({ ...DEFAULT_TIMEOUTS, ...options.timeouts }),
+    bodyLimit: JSON_BODY_LIMIT_BYTES,
+    trustProxy: options.trustProxy === true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2000 },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
     schemaErrorFormatter: formatValidationErrors,
@@ -76,6 +129,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       reply,
     ),
   );
+
+  // Before any route: the security headers, the cookie parser, the authentication and access
+  // policy hooks (whose onRoute check refuses an API route without a policy entry), the webhooks'
+  // rate limit (set on their routes here, before the rate-limit plugin reads route configs).
+  installSecurityHeaders(app);
+  await app.register(cookie);
+  installAuth(app, { mode: auth.mode, store: options.store });
+  app.addHook('onRoute', (route) => {
+    if (isWebhookRoute(route.url)) route.config = { ...route.config, rateLimit: webhookLimit(rateLimits) };
+  });
+  await app.register(rateLimit, { global: false });
 
   await app.register(swagger, {
     openapi: {
@@ -107,6 +171,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(
     (api, _opts, done) => {
+      registerAuthRoutes(api, {
+        store: options.store,
+        mode: auth.mode,
+        demo: options.demo === true || auth.mode === 'demo',
+        oidc:
+          auth.oidc === undefined || auth.oidc === null
+            ? null
+            : new OidcLogin(auth.oidc, auth.env ?? process.env),
+        secureCookies: auth.secureCookies ?? 'auto',
+        rateLimits,
+      });
       registerRoutes(api, {
         store: options.store,
         engine,
@@ -119,6 +194,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       registerForecastRoutes(api, { engine, now: options.now ?? Date.now });
       registerAnnotationRoutes(api, { engine, store: options.store, now: options.now ?? Date.now });
       registerInsightRoutes(api, { engine, store: options.store, now: options.now ?? Date.now });
+      registerAuditRoutes(api, { store: options.store });
+      registerImprovementRoutes(api, {
+        engine,
+        store: options.store,
+        config: options.webhooks?.config ?? null,
+        env: options.webhooks?.env ?? process.env,
+        now: options.now ?? Date.now,
+      });
       done();
     },
     { prefix: API_PREFIX },

@@ -2,6 +2,7 @@
  * Insights and allocation targets under /api/v1 (src/engine/insights.ts, src/insights).
  */
 import type { FastifyInstance } from 'fastify';
+import { actorOf } from '../auth/plugin.js';
 import { DAY_MS } from '../domain/index.js';
 import {
   type InsightsDocument,
@@ -24,6 +25,7 @@ import {
   scopeParameters,
   string,
 } from './schemas.js';
+import { engineFor, OrgVisibility, restrictionOf, scopeFor } from './visibility.js';
 
 const target = object({ feature: number, defect: number, debtAndRisk: number }, 'Shares that add up to 1.');
 
@@ -87,8 +89,19 @@ export class InsightsCache {
     private readonly now: () => number,
   ) {}
 
-  get(query: InsightsQuery): Promise<InsightsDocument> {
+  /**
+   * The insights of a question; `valueStream` restricts the scopes to a value stream
+   * (`MetricsEngine.within`). A restricted question about the value stream itself is the same as
+   * the unrestricted one and shares its answer.
+   */
+  get(query: InsightsQuery, valueStream: string | null = null): Promise<InsightsDocument> {
+    const restriction =
+      valueStream === null ||
+      (query.valueStream === valueStream && query.team === undefined && query.portfolio === undefined)
+        ? null
+        : valueStream;
     const key = JSON.stringify([
+      restriction,
       query.team,
       query.valueStream,
       query.portfolio,
@@ -98,12 +111,22 @@ export class InsightsCache {
     ]);
     let answer = this.answers.get(key);
     if (answer === undefined) {
-      answer = scopeInsights(this.engine, this.store, query);
+      answer = scopeInsights(
+        restriction === null ? this.engine : this.engine.within(restriction),
+        this.store,
+        query,
+      );
       this.answers.set(key, answer);
       // A failed question is not kept.
       answer.catch(() => this.answers.delete(key));
     }
     return answer;
+  }
+
+  /** Forgets every answer, and stops a recomputation under way. */
+  forget(): void {
+    this.answers.clear();
+    this.generation++;
   }
 
   /** Forgets every answer and computes the default ones again, one scope at a time. */
@@ -130,17 +153,32 @@ export class InsightsCache {
   }
 }
 
+/** How long refreshes must pause before the default insights are computed again. */
+const RECOMPUTE_QUIET_MS = 1000;
+
 export function registerInsightRoutes(
   api: FastifyInstance,
   context: { readonly engine: MetricsEngine; readonly store: Store; readonly now: () => number },
 ): InsightsCache {
   const { engine, store, now } = context;
   const cache = new InsightsCache(engine, store, now);
+  // Every answer is forgotten at each refresh (none is ever stale); the default ones are computed
+  // again once refreshes pause for RECOMPUTE_QUIET_MS, not after each one: under a stream of webhook
+  // deliveries (a refresh each) recomputing after every refresh took the server's whole CPU
+  // (docs/operations.md, Load). A question asked meanwhile is computed when asked.
+  let pending: NodeJS.Timeout | null = null;
   const stop = engine.onRefresh(() => {
-    void cache.recompute();
+    cache.forget();
+    if (pending !== null) clearTimeout(pending);
+    pending = setTimeout(() => {
+      pending = null;
+      void cache.recompute();
+    }, RECOMPUTE_QUIET_MS);
+    pending.unref();
   });
   api.addHook('onClose', async () => {
     stop();
+    if (pending !== null) clearTimeout(pending);
   });
   api.get(
     '/insights',
@@ -174,14 +212,20 @@ export function registerInsightRoutes(
     async (request) => {
       const q = request.query as InsightsQuerystring;
       const valueStream = q.valueStream ?? q['value-stream'];
-      return cache.get({
+      const scope = scopeFor(request, {
         ...(q.team === undefined ? {} : { team: q.team }),
         ...(valueStream === undefined ? {} : { valueStream }),
         ...(q.portfolio === undefined ? {} : { portfolio: q.portfolio }),
-        toMs: q.to === undefined ? (Math.floor(now() / DAY_MS) + 1) * DAY_MS : parseDateParam('to', q.to),
-        periodDays: q.periodDays,
-        baselinePeriods: q.baselinePeriods,
       });
+      return cache.get(
+        {
+          ...scope,
+          toMs: q.to === undefined ? (Math.floor(now() / DAY_MS) + 1) * DAY_MS : parseDateParam('to', q.to),
+          periodDays: q.periodDays,
+          baselinePeriods: q.baselinePeriods,
+        },
+        restrictionOf(request),
+      );
     },
   );
   api.put(
@@ -211,13 +255,17 @@ export function registerInsightRoutes(
       },
     },
     async (request) => {
-      const actor = request.headers['x-flowlens-actor'];
+      const { team } = request.params as { team: string };
+      const restriction = restrictionOf(request);
+      // A restricted editor sets the targets of the teams in its value stream now, nothing else.
+      if (restriction !== null) (await OrgVisibility.load(store, restriction)).check('team', team);
+      const actor = actorOf(request).trim().slice(0, MAX_PARAM);
       const saved = await setAllocationTarget(
-        engine,
+        engineFor(request, engine),
         store,
-        (request.params as { team: string }).team,
+        team,
         request.body as { feature: number; defect: number; debtAndRisk: number },
-        typeof actor === 'string' && actor.trim() !== '' ? actor.trim().slice(0, MAX_PARAM) : 'local',
+        actor === '' ? 'local' : actor,
         now,
       );
       // The team's drift insights change with it.

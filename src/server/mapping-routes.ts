@@ -5,7 +5,7 @@
  * which starts the recomputation of the source's facts in the background; and that recomputation's
  * progress. The metrics use the new mapping once its recomputation is done.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   latestVersions,
   listMappingSources,
@@ -34,6 +34,7 @@ import {
   sourceParamsSchema,
   teamQuerySchema,
 } from './org-schemas.js';
+import { refuseRestricted } from './visibility.js';
 
 export interface MappingRouteContext {
   readonly store: Store;
@@ -42,6 +43,13 @@ export interface MappingRouteContext {
   /** The background recomputations (one per server). */
   readonly jobs: RecomputeJobs;
 }
+
+/**
+ * Sources span value streams (one Jira project or repository feeds many teams), so the mapping
+ * editor, reading included, is for principals without a value-stream restriction.
+ */
+const refuseMappingEditor = async (request: FastifyRequest) =>
+  refuseRestricted(request, 'The mapping editor (sources and their mappings span value streams)');
 
 /** The preview's default period: the 90 days up to the day after the last activity. */
 const DEFAULT_PREVIEW_DAYS = 90;
@@ -56,6 +64,7 @@ export function registerMappingRoutes(api: FastifyInstance, context: MappingRout
   api.get(
     '/mappings',
     {
+      onRequest: refuseMappingEditor,
       schema: {
         summary: 'The sources and their mappings',
         description:
@@ -70,6 +79,7 @@ export function registerMappingRoutes(api: FastifyInstance, context: MappingRout
   api.get(
     '/mappings/jobs',
     {
+      onRequest: refuseMappingEditor,
       schema: {
         summary: 'The recomputations mapping changes started, newest first',
         tags: ['mappings'],
@@ -82,6 +92,7 @@ export function registerMappingRoutes(api: FastifyInstance, context: MappingRout
   api.get(
     '/mappings/jobs/:id',
     {
+      onRequest: refuseMappingEditor,
       schema: {
         summary: 'One recomputation: its state and progress',
         tags: ['mappings'],
@@ -100,6 +111,7 @@ export function registerMappingRoutes(api: FastifyInstance, context: MappingRout
   api.get(
     '/mappings/:source',
     {
+      onRequest: refuseMappingEditor,
       schema: {
         summary: 'A source’s raw statuses, types and environments, and how they are mapped',
         description:
@@ -125,6 +137,7 @@ export function registerMappingRoutes(api: FastifyInstance, context: MappingRout
   api.post(
     '/mappings/:source/preview',
     {
+      onRequest: refuseMappingEditor,
       schema: {
         summary: 'Preview how a proposed mapping changes the headline metrics',
         description:
@@ -163,10 +176,11 @@ export function registerMappingRoutes(api: FastifyInstance, context: MappingRout
   api.put(
     '/mappings/:source',
     {
+      onRequest: refuseMappingEditor,
       schema: {
         summary: 'Save a source’s mapping (or a team’s override) as a new version',
         description:
-          'Records who (X-Flowlens-Actor), when and what changed, and starts recomputing the source’s facts in ' +
+          'Records who (the signed-in user or token), when and what changed, and starts recomputing the source’s facts in ' +
           'the background (`job`; follow it at /mappings/jobs/{id}). Saving the mapping in force changes nothing.',
         tags: ['mappings'],
         headers: actorHeaders,
@@ -196,6 +210,7 @@ export function registerMappingRoutes(api: FastifyInstance, context: MappingRout
   api.delete(
     '/mappings/:source/overrides/:team',
     {
+      onRequest: refuseMappingEditor,
       schema: {
         summary: 'Remove a team’s override of a source’s mapping (as a new version)',
         tags: ['mappings'],
@@ -214,6 +229,7 @@ export function registerMappingRoutes(api: FastifyInstance, context: MappingRout
   api.get(
     '/mappings/:source/versions',
     {
+      onRequest: refuseMappingEditor,
       schema: {
         summary: 'Every version of a source’s mapping (or of a team’s override), newest first',
         tags: ['mappings'],
@@ -232,6 +248,7 @@ export function registerMappingRoutes(api: FastifyInstance, context: MappingRout
   api.post(
     '/mappings/:source/versions/:version/restore',
     {
+      onRequest: refuseMappingEditor,
       schema: {
         summary: 'Restore a version of a mapping (saved again as a new version)',
         tags: ['mappings'],

@@ -2,14 +2,15 @@
  * The organisation and role routes under `/api/v1` (docs/organisation.md): the editable model, the
  * creation, renaming, moving and archiving of its entities, a team's ownership, role assignments,
  * role coverage with its gaps and overload, the overload limits and the product management network.
- * Edits name their actor in the `X-Flowlens-Actor` header (default "local"); the engine reloads the
+ * Edits are recorded as the request's principal (`actorOf`); the engine reloads the
  * organisation after each, so metrics by scope follow a move at once.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   addAssignment,
   createEntity,
   entitiesOf,
+  KIND_NAMES,
   listAssignments,
   type OrgKind,
   readOrgEntity,
@@ -29,6 +30,7 @@ import { type MetricsEngine, parseDateParam } from '../engine/index.js';
 import type { RoleCoverage } from '../org/index.js';
 import type { Store } from '../store/index.js';
 import { editContext } from './editor-routes.js';
+import { ApiError } from './errors.js';
 import {
   actorHeaders,
   assignmentBodySchema,
@@ -44,6 +46,13 @@ import {
   rolesQuerySchema,
   updateBodySchema,
 } from './org-schemas.js';
+import {
+  OrgVisibility,
+  principalOf,
+  refuseRestricted,
+  restrictionOf,
+  unregisteredProductsOf,
+} from './visibility.js';
 
 export interface OrgRouteContext {
   readonly store: Store;
@@ -70,7 +79,16 @@ export function registerOrgRoutes(api: FastifyInstance, context: OrgRouteContext
         response: orgResponses.model,
       },
     },
-    async () => readOrgModel(store),
+    async (request) => {
+      const model = await readOrgModel(store);
+      const restriction = restrictionOf(request);
+      if (restriction === null) return model;
+      const visibility = await OrgVisibility.load(store, restriction);
+      return visibility.filterModel(
+        model,
+        await unregisteredProductsOf(store, visibility.teams(), model.products),
+      );
+    },
   );
 
   for (const [collection, kind] of Object.entries(COLLECTIONS) as [string, OrgKind][]) {
@@ -90,6 +108,7 @@ export function registerOrgRoutes(api: FastifyInstance, context: OrgRouteContext
       },
       async (request, reply) => {
         const body = request.body as Record<string, string | null | undefined>;
+        await checkCreate(request, store, kind, body.parent);
         const entity = await createEntity(store, editContext(request, now), kind, {
           id: body.id as string,
           name: body.name ?? undefined,
@@ -123,6 +142,7 @@ export function registerOrgRoutes(api: FastifyInstance, context: OrgRouteContext
       async (request) => {
         const { id } = request.params as { id: string };
         const body = request.body as Record<string, string | boolean | null | undefined>;
+        await checkUpdate(request, store, kind, id, body);
         const entity = await updateEntity(store, editContext(request, now), kind, id, {
           name: body.name as string | undefined,
           parent: body.parent as string | null | undefined,
@@ -150,18 +170,25 @@ export function registerOrgRoutes(api: FastifyInstance, context: OrgRouteContext
     },
     async (request) => {
       const { id } = request.params as { id: string };
+      const restriction = restrictionOf(request);
+      const visibility = restriction === null ? null : await OrgVisibility.load(store, restriction);
+      visibility?.check('team', id);
       const model = await readOrgModel(store, { changes: 0 });
       const team = model.teams.find((t) => t.id === id);
       if (team === undefined) await readOrgEntity(store, 'team', id);
       const current = team as NonNullable<typeof team>;
       const stream = entitiesOf(model, 'valueStream').find((v) => v.id === current.parent);
       return {
-        team: current,
+        team: visibility === null ? current : visibility.entity(current),
         valueStream: stream === undefined ? null : { id: stream.id, name: stream.name },
-        services: model.services.filter((s) => s.parent === id),
+        services: model.services
+          .filter((s) => s.parent === id)
+          .map((s) => (visibility === null ? s : visibility.entity(s))),
         products: model.products.filter((p) => p.parent === id),
         roles: await listAssignments(store, { team: id, heldAtMs: now() }, now()),
-        changes: await recentChanges(store.db, 20, { kind: 'team', target: id }),
+        changes: await recentChanges(store.db, 20, { kind: 'team', target: id }).then((changes) =>
+          visibility === null ? changes : visibility.filterChanges(changes),
+        ),
       };
     },
   );
@@ -188,7 +215,11 @@ export function registerOrgRoutes(api: FastifyInstance, context: OrgRouteContext
           query[k] === undefined ? [] : [[k, query[k]]],
         ),
       );
-      const coverage = await readRoleCoverage(store, { asOfMs, limits });
+      const restriction = restrictionOf(request);
+      const all = await readRoleCoverage(store, { asOfMs, limits });
+      // Restricted to a value stream: its coverage alone, as if the others did not exist.
+      const coverage =
+        restriction === null ? all : (await OrgVisibility.load(store, restriction)).filterCoverage(all);
       const wanted = query.valueStream as string | undefined;
       if (wanted !== undefined && !coverage.valueStreams.some((v) => v.valueStream.id === wanted))
         throw new FlowlensError(
@@ -218,18 +249,22 @@ export function registerOrgRoutes(api: FastifyInstance, context: OrgRouteContext
     },
     async (request) => {
       const query = request.query as Record<string, string | undefined>;
+      const restriction = restrictionOf(request);
+      const visibility = restriction === null ? null : await OrgVisibility.load(store, restriction);
+      const assignments = await listAssignments(
+        store,
+        {
+          person: query.person,
+          role: query.role as RoleName | undefined,
+          team: query.team,
+          valueStream: query.valueStream,
+          heldAtMs: date('heldAt', query.heldAt) ?? undefined,
+        },
+        now(),
+      );
       return {
-        assignments: await listAssignments(
-          store,
-          {
-            person: query.person,
-            role: query.role as RoleName | undefined,
-            team: query.team,
-            valueStream: query.valueStream,
-            heldAtMs: date('heldAt', query.heldAt) ?? undefined,
-          },
-          now(),
-        ),
+        assignments:
+          visibility === null ? assignments : assignments.filter((a) => visibility.seesAssignment(a)),
       };
     },
   );
@@ -248,6 +283,13 @@ export function registerOrgRoutes(api: FastifyInstance, context: OrgRouteContext
     },
     async (request, reply) => {
       const body = request.body as Record<string, string | null | undefined>;
+      const restriction = restrictionOf(request);
+      if (restriction !== null) {
+        // Only in the value stream or one of its teams; any existing person may be assigned there.
+        const visibility = await OrgVisibility.load(store, restriction);
+        if (typeof body.team === 'string') visibility.check('team', body.team);
+        else if (typeof body.valueStream === 'string') visibility.check('valueStream', body.valueStream);
+      }
       const assignment = await addAssignment(store, editContext(request, now), {
         person: body.person as string,
         role: body.role as string,
@@ -277,6 +319,7 @@ export function registerOrgRoutes(api: FastifyInstance, context: OrgRouteContext
     async (request) => {
       const { id } = request.params as { id: string };
       const body = request.body as Record<string, string | null | undefined>;
+      await checkAssignment(request, store, id);
       return updateAssignment(store, editContext(request, now), id, {
         fromMs: date('from', body.from),
         toMs: date('to', body.to),
@@ -297,6 +340,7 @@ export function registerOrgRoutes(api: FastifyInstance, context: OrgRouteContext
     },
     async (request) => {
       const { id } = request.params as { id: string };
+      await checkAssignment(request, store, id);
       await removeAssignment(store, editContext(request, now), id);
       return { deleted: id };
     },
@@ -321,8 +365,10 @@ export function registerOrgRoutes(api: FastifyInstance, context: OrgRouteContext
         response: orgResponses.limits,
       },
     },
-    async (request) =>
-      saveOverloadLimits(store, editContext(request, now), request.body as Record<string, unknown>),
+    async (request) => {
+      refuseRestricted(request, 'The overload limits apply to every value stream: changing them');
+      return saveOverloadLimits(store, editContext(request, now), request.body as Record<string, unknown>);
+    },
   );
 
   api.get(
@@ -341,11 +387,82 @@ export function registerOrgRoutes(api: FastifyInstance, context: OrgRouteContext
     },
     async (request) => {
       const query = request.query as { asOf?: string };
-      const network = await readProductNetwork(store, date('asOf', query.asOf) ?? now());
+      const all = await readProductNetwork(store, date('asOf', query.asOf) ?? now());
+      const restriction = restrictionOf(request);
+      const network =
+        restriction === null ? all : (await OrgVisibility.load(store, restriction)).filterNetwork(all);
       const { asOfMs, ...rest } = network;
       return { asOf: formatInstant(asOfMs), ...rest };
     },
   );
+}
+
+/** The kind of each kind's parent, for the checks of a restricted editor's writes. */
+const PARENT_KIND: Partial<Record<OrgKind, OrgKind>> = {
+  team: 'valueStream',
+  service: 'team',
+  product: 'team',
+};
+
+/**
+ * What a principal restricted to a value stream may create: a team in it, a service or product of
+ * one of its teams, a person (people belong to no value stream). A portfolio or value stream, or
+ * anything placed outside it, is refused; a parent it does not see is NOT_FOUND.
+ */
+async function checkCreate(
+  request: FastifyRequest,
+  store: Store,
+  kind: OrgKind,
+  parent: string | null | undefined,
+): Promise<void> {
+  const restriction = restrictionOf(request);
+  if (restriction === null || kind === 'person') return;
+  const parentKind = PARENT_KIND[kind];
+  if (parentKind === undefined) {
+    refuseRestricted(request, `Creating a ${KIND_NAMES[kind]}`);
+    return;
+  }
+  if (parent === null || parent === undefined)
+    throw new ApiError(
+      403,
+      'FORBIDDEN',
+      `parent: ${principalOf(request).name} is restricted to value stream "${restriction}", so a ${KIND_NAMES[kind]} it creates must be inside it; give its ${KIND_NAMES[parentKind]} as parent`,
+    );
+  (await OrgVisibility.load(store, restriction)).check(parentKind, parent);
+}
+
+/**
+ * What a principal restricted to a value stream may change: what it sees, and a move only to a
+ * parent it sees; the value stream itself may be renamed, not moved or archived.
+ */
+async function checkUpdate(
+  request: FastifyRequest,
+  store: Store,
+  kind: OrgKind,
+  id: string,
+  body: Record<string, unknown>,
+): Promise<void> {
+  const restriction = restrictionOf(request);
+  if (restriction === null) return;
+  const visibility = await OrgVisibility.load(store, restriction);
+  visibility.check(kind, id);
+  if (kind === 'valueStream' && (body.parent !== undefined || body.archived !== undefined))
+    refuseRestricted(request, 'Moving or archiving a value stream');
+  const parentKind = PARENT_KIND[kind];
+  if (parentKind === undefined || body.parent === undefined) return;
+  if (body.parent === null)
+    throw new ApiError(
+      403,
+      'FORBIDDEN',
+      `parent: ${principalOf(request).name} is restricted to value stream "${restriction}" and may not take ${KIND_NAMES[kind]} "${id}" out of it; give one of its ${KIND_NAMES[parentKind]}s as parent`,
+    );
+  visibility.check(parentKind, body.parent as string);
+}
+
+/** NOT_FOUND, as for an unknown id, for an assignment a restricted principal does not see. */
+async function checkAssignment(request: FastifyRequest, store: Store, id: string): Promise<void> {
+  const restriction = restrictionOf(request);
+  if (restriction !== null) (await OrgVisibility.load(store, restriction)).checkAssignment(id);
 }
 
 /** The coverage with instants as ISO 8601. */

@@ -1,13 +1,15 @@
 /** The routes under `/api/v1`. */
+import { statfsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import { actorOf } from '../auth/plugin.js';
 import { FlowlensError } from '../domain/index.js';
 import { type MetricsEngine, type MetricsQuery, parseDateParam } from '../engine/index.js';
 import { type ImportSummary, importFiles } from '../ingest/index.js';
-import type { Store } from '../store/index.js';
+import { type Store, type StoreFaultReason, type StoreHealthState, storeHealth } from '../store/index.js';
 import {
   importQuerySchema,
   itemParamsSchema,
@@ -18,6 +20,7 @@ import {
 } from './schemas.js';
 import { SerialQueue, spoolToFile, tooLarge, unsupportedMediaType } from './upload.js';
 import { FLOWLENS_VERSION } from './version.js';
+import { engineFor, refuseRestricted, scopeFor } from './visibility.js';
 
 export interface RouteContext {
   readonly store: Store;
@@ -59,7 +62,10 @@ export function registerRoutes(api: FastifyInstance, context: RouteContext): voi
         response: responses.metrics,
       },
     },
-    async (request) => engine.metrics(toMetricsQuery(request.query as MetricsQuerystring)),
+    async (request) =>
+      engineFor(request, engine).metrics(
+        scopeFor(request, toMetricsQuery(request.query as MetricsQuerystring)),
+      ),
   );
 
   api.get(
@@ -77,7 +83,7 @@ export function registerRoutes(api: FastifyInstance, context: RouteContext): voi
     },
     async (request) => {
       const query = request.query as SeriesQuerystring;
-      const series = engine.series(toMetricsQuery(query));
+      const series = engineFor(request, engine).series(scopeFor(request, toMetricsQuery(query)));
       return { ...series, aging: series.aging.slice(0, query.aging), agingTotal: series.aging.length };
     },
   );
@@ -97,7 +103,7 @@ export function registerRoutes(api: FastifyInstance, context: RouteContext): voi
     },
     async (request) => {
       const { source, id } = request.params as { source: string; id: string };
-      return await engine.item(source, id);
+      return await engineFor(request, engine).item(source, id);
     },
   );
 
@@ -113,7 +119,7 @@ export function registerRoutes(api: FastifyInstance, context: RouteContext): voi
         response: responses.org,
       },
     },
-    async () => engine.tree(),
+    async (request) => engineFor(request, engine).tree(),
   );
 
   api.get(
@@ -125,14 +131,18 @@ export function registerRoutes(api: FastifyInstance, context: RouteContext): voi
         response: responses.health,
       },
     },
-    async () => ({
-      status: 'ok',
-      version: FLOWLENS_VERSION,
-      database: store.location,
-      schemaVersion: store.schemaVersion,
-      items: engine.index.live,
-      demo: context.demo,
-    }),
+    async () => {
+      const health = storeHealthNow(store);
+      return {
+        status: health.status,
+        reasons: health.reasons,
+        version: FLOWLENS_VERSION,
+        database: store.location,
+        schemaVersion: store.schemaVersion,
+        items: engine.index.live,
+        demo: context.demo,
+      };
+    },
   );
 
   api.get('/openapi.json', { schema: { hide: true } }, async () => api.swagger());
@@ -170,6 +180,7 @@ function registerImportRoute(scope: FastifyInstance, context: RouteContext): voi
       },
     },
     async (request, reply) => {
+      refuseRestricted(request, 'Importing records');
       const { strict } = request.query as { strict: boolean };
       const body = request.body;
       if (!(body instanceof Readable)) throw unsupportedMediaType();
@@ -189,7 +200,7 @@ function registerImportRoute(scope: FastifyInstance, context: RouteContext): voi
         }
         const summary = await imports.run(async () => {
           try {
-            return await importFiles(store, [file], { strict });
+            return await importFiles(store, [file], { strict, actor: actorOf(request) });
           } finally {
             // Whatever was committed is in the metrics from now on.
             await engine.refresh();
@@ -215,6 +226,25 @@ function relabel(summary: ImportSummary, file: string): ImportSummary {
       ...(f.failure === undefined ? {} : { failure: name(f.failure) }),
     })),
   };
+}
+
+/** Below this much free space beside the SQLite file, the health says `disk` before a write fails. */
+const LOW_DISK_BYTES = 1024 * 1024;
+
+/**
+ * The store's health: `degraded` while a recent write failed for a store fault (until a write
+ * succeeds: src/store/health.ts), or while the SQLite file's file system is (nearly) full.
+ */
+function storeHealthNow(store: Store): StoreHealthState {
+  const state = storeHealth.state();
+  if (store.dialect !== 'sqlite' || store.location === ':memory:') return state;
+  try {
+    const fs = statfsSync(dirname(store.location));
+    if (fs.bavail * fs.bsize >= LOW_DISK_BYTES || state.reasons.includes('disk')) return state;
+    return { status: 'degraded', reasons: [...state.reasons, 'disk'].sort() as StoreFaultReason[] };
+  } catch {
+    return state;
+  }
 }
 
 /** The engine's query from the API's parameters: dates parsed, one scope at most. */

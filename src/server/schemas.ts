@@ -50,6 +50,11 @@ export const ERROR_CODES = [
   'CONFLICT',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
+  'BAD_GATEWAY',
   'INTERNAL',
 ] as const;
 export type ApiErrorCode = (typeof ERROR_CODES)[number];
@@ -72,7 +77,12 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   409: 'It exists already, or the change clashes with what is there (code CONFLICT); the message says what.',
   413: 'The request body is larger than the server accepts (code PAYLOAD_TOO_LARGE); nothing was imported.',
   415: 'The request body has a content type this route does not take (code UNSUPPORTED_MEDIA_TYPE).',
+  401: 'No valid credentials (code UNAUTHENTICATED): sign in, or send `Authorization: Bearer <token>`.',
+  403: 'Signed in, but the role or value stream does not allow this, or the CSRF token is missing (code FORBIDDEN).',
+  429: 'Too many requests (code RATE_LIMITED); the Retry-After header says when to try again.',
   500: 'An unexpected error (code INTERNAL); the server log has the details.',
+  502: "A tool's API (Jira, GitHub, …) refused or failed the request Flowlens made for it (code BAD_GATEWAY); the message names the tool and what it answered.",
+  503: 'The database cannot take the change now (locked, disk full, unreachable; code SERVICE_UNAVAILABLE); nothing was changed: retry after the seconds in the Retry-After header.',
 };
 
 export const errors = (...statuses: number[]) =>
@@ -363,7 +373,11 @@ export const itemDocumentSchema = object(
             seconds: number,
           }),
         ),
-        flags: object({ changeBeforeCreation: boolean, statusDisagrees: boolean }),
+        flags: object(
+          { changeBeforeCreation: boolean, statusDisagrees: boolean, clockSkew: boolean },
+          '`clockSkew`: a change before the item’s creation or more than 5 minutes in the future (accepted; ' +
+            'a future change counts from its time, an early one moves the creation).',
+        ),
       },
       'The facts now (durations in seconds).',
     ),
@@ -426,7 +440,16 @@ export const orgDocumentSchema = object(
 
 export const healthDocumentSchema = object(
   {
-    status: { type: 'string', enum: ['ok'] },
+    status: {
+      type: 'string',
+      enum: ['ok', 'degraded'],
+      description:
+        '`degraded`: the server answers reads, but the database cannot take writes now (writes get 503 with Retry-After).',
+    },
+    reasons: arrayOf(
+      { type: 'string', enum: ['database-locked', 'disk', 'database-unavailable'] },
+      'Why it is degraded (empty when ok): another process holds the database lock, the disk is full or failing, PostgreSQL cannot be reached.',
+    ),
     version: string,
     database: { ...string, description: 'The SQLite file, or the PostgreSQL URL with its password hidden.' },
     schemaVersion: string,

@@ -29,6 +29,7 @@ import {
   trendQuerySchema,
   uiResponses,
 } from './ui-schemas.js';
+import { engineFor, scopeFor } from './visibility.js';
 
 export interface UiRouteContext {
   readonly store: Store;
@@ -92,7 +93,10 @@ export function registerUiRoutes(api: FastifyInstance, context: UiRouteContext):
     },
     async (request) => {
       const query = request.query as MetricsQuerystring & { bucket: TrendBucket };
-      return flowTrend(engine, { ...toMetricsQuery(query), bucket: query.bucket });
+      return flowTrend(engineFor(request, engine), {
+        ...scopeFor(request, toMetricsQuery(query)),
+        bucket: query.bucket,
+      });
     },
   );
 
@@ -110,7 +114,11 @@ export function registerUiRoutes(api: FastifyInstance, context: UiRouteContext):
         response: uiResponses.statuses,
       },
     },
-    async (request) => statusTimes(engine, toMetricsQuery(request.query as MetricsQuerystring)),
+    async (request) =>
+      statusTimes(
+        engineFor(request, engine),
+        scopeFor(request, toMetricsQuery(request.query as MetricsQuerystring)),
+      ),
   );
 
   api.get(
@@ -129,7 +137,10 @@ export function registerUiRoutes(api: FastifyInstance, context: UiRouteContext):
     },
     async (request) => {
       const query = request.query as MetricsQuerystring & { limit: number };
-      return completedItems(engine, { ...toMetricsQuery(query), limit: query.limit });
+      return completedItems(engineFor(request, engine), {
+        ...scopeFor(request, toMetricsQuery(query)),
+        limit: query.limit,
+      });
     },
   );
 
@@ -149,8 +160,8 @@ export function registerUiRoutes(api: FastifyInstance, context: UiRouteContext):
     },
     async (request) => {
       const query = request.query as ItemListQuerystring;
-      return await listItems(engine, store.db, {
-        ...toScope(query),
+      return await listItems(engineFor(request, engine), store.db, {
+        ...scopeFor(request, toScope(query)),
         state: query.state,
         flowType: query.flowType,
         status: query.status,
@@ -178,7 +189,11 @@ export function registerUiRoutes(api: FastifyInstance, context: UiRouteContext):
         response: uiResponses.dataQuality,
       },
     },
-    async (request) => dataQualityItems(engine, toScope(request.query as ScopeQuerystring)),
+    async (request) =>
+      dataQualityItems(
+        engineFor(request, engine),
+        scopeFor(request, toScope(request.query as ScopeQuerystring)),
+      ),
   );
 
   api.get(
@@ -192,6 +207,6 @@ export function registerUiRoutes(api: FastifyInstance, context: UiRouteContext):
         response: uiResponses.extent,
       },
     },
-    async () => dataExtent(engine),
+    async (request) => dataExtent(engineFor(request, engine)),
   );
 }

@@ -7,13 +7,20 @@
  * | answer | when |
  * | --- | --- |
  * | 200 `stored` | the delivery's records are committed (and the metrics refreshed) |
- * | 200 `duplicate` | this delivery id was already received; nothing is stored again |
- * | 202 `ignored` | an event Flowlens does not read, or one that changes nothing (a ping, a pending deployment) |
+ * | 200 `deleted` | `jira:issue_deleted`: the item and its status changes leave the metrics; a tombstone and an audit entry keep them |
+ * | 200 `duplicate` | this delivery id was received in the last 72 hours; nothing is stored again |
+ * | 202 `ignored` | an event Flowlens reads that changes nothing (a ping, a pending deployment) |
  * | 202 `quarantined` | valid JSON of an unexpected shape: kept with the reason, nothing imported |
- * | 400 | the body is not JSON (the signature was valid) |
+ * | 204 | an event type Flowlens does not read (`star`…): not an error, nothing stored |
+ * | 400 | the body is not JSON, or nested deeper than 256 levels (the signature was valid); kept as `rejected` |
  * | 401 | the signature or token is missing or wrong; nothing is stored |
  * | 413 | the body is larger than `webhooks.maxBodyBytes` (refused from Content-Length, unread) |
  * | 503 | no secret is configured for this route, or the database or the tool's API is unavailable (with Retry-After) |
+ *
+ * A delivery id seen before is processed again when that delivery was set aside (`quarantined`) or
+ * refused (`rejected`) — the sender's "redeliver" after a fix — or when it was first received more
+ * than 72 hours ago (GitHub keeps deliveries for redelivery for three days): records are upserted
+ * by their natural keys, so that stores nothing twice either.
  *
  * Secrets: the environment variable named by `webhooks.<tool>.secretEnv` in flowlens.yaml, else
  * `FLOWLENS_WEBHOOK_SECRET_GITHUB`, `…_GITLAB`, `…_JIRA`. GitHub signs with `X-Hub-Signature-256`
@@ -34,8 +41,8 @@ import {
 } from '../connectors/index.js';
 import { isFlowlensError } from '../domain/index.js';
 import type { MetricsEngine } from '../engine/index.js';
-import { RecordImport } from '../ingest/index.js';
-import type { Store } from '../store/index.js';
+import { isTombstoned, RecordImport, tombstoneItem } from '../ingest/index.js';
+import { classifyStoreFault, RETRY_AFTER_SECONDS as STORE_RETRY_AFTER, type Store } from '../store/index.js';
 import { SerialQueue } from './upload.js';
 import { webhookRouteSchema } from './webhook-schemas.js';
 
@@ -56,6 +63,10 @@ export interface WebhookPluginOptions {
 const DEFAULT_MAX_BODY = 5 * 1024 * 1024;
 const RETRY_AFTER_SECONDS = 30;
 const SECURITY_LOG_INTERVAL_MS = 10_000;
+/** How long a delivery id counts as a duplicate after it was first received. */
+export const WEBHOOK_DEDUPE_WINDOW_MS = 72 * 60 * 60 * 1000;
+/** The deepest nesting of arrays and objects a delivery may have (real payloads have under 20). */
+export const WEBHOOK_MAX_DEPTH = 256;
 
 const SECRET_ENV: Record<WebhookProvider, string> = {
   github: 'FLOWLENS_WEBHOOK_SECRET_GITHUB',
@@ -121,10 +132,10 @@ export async function webhookRoutes(app: FastifyInstance, options: WebhookPlugin
     return reply.code(401).send({ error: { code: 'UNAUTHORIZED', message } });
   };
 
-  const unavailable = (reply: FastifyReply, message: string) =>
+  const unavailable = (reply: FastifyReply, message: string, retryAfter = RETRY_AFTER_SECONDS) =>
     reply
       .code(503)
-      .header('retry-after', String(RETRY_AFTER_SECONDS))
+      .header('retry-after', String(retryAfter))
       .send({ error: { code: 'SERVICE_UNAVAILABLE', message } });
 
   const handle = async (provider: WebhookProvider, request: FastifyRequest, reply: FastifyReply) => {
@@ -140,92 +151,149 @@ export async function webhookRoutes(app: FastifyInstance, options: WebhookPlugin
     const problem = verify(provider, request, raw, secret);
     if (problem !== null) return refuse(request, reply, provider, problem);
 
-    let payload: unknown;
-    try {
-      payload = decodeBody(raw, String(request.headers['content-type'] ?? ''));
-    } catch (error) {
-      request.log.warn({ provider }, `webhook body is not JSON: ${(error as Error).message}`);
-      return reply.code(400).send({
-        error: {
-          code: 'INVALID_ARGUMENT',
-          message: `the body is not valid JSON (${(error as Error).message})`,
-        },
-      });
-    }
-    const event = eventOf(
-      provider,
-      header(request, provider === 'github' ? 'x-github-event' : 'x-gitlab-event'),
-      payload,
-    );
-    if (!isHandledEvent(provider, event))
-      return reply.code(202).send({
-        status: 'ignored',
-        event,
-        reason: `${event || 'this event'} is not an event Flowlens reads`,
-      });
+    const eventHeader = header(request, provider === 'github' ? 'x-github-event' : 'x-gitlab-event');
     const deliveryId =
       DELIVERY_HEADER[provider].map((h) => header(request, h)).find((v) => v !== undefined) ?? sha256(raw);
     if (deliveryId.length > 512)
       return reply.code(400).send({
         error: { code: 'INVALID_ARGUMENT', message: 'the delivery id is longer than 512 characters' },
       });
+    const delivery = (
+      event: string,
+      status: string,
+      records: number,
+      reason: string | null,
+      kept: string | null,
+    ) => ({
+      delivery: { provider, deliveryId, event, status, records, reason, payload: kept },
+    });
 
+    let payload: unknown;
     try {
-      return await queue.run(async () => {
+      payload = decodeBody(raw, String(request.headers['content-type'] ?? ''));
+    } catch (error) {
+      // Signed by the sender, so kept (as `rejected`) for whoever looks into it; the sender's
+      // redelivery of the same id is processed again.
+      const message = `the body is not valid JSON (${(error as Error).message}); the delivery is kept as rejected`;
+      request.log.warn({ provider, deliveryId }, `webhook ${message}`);
+      try {
+        await queue.run(async () =>
+          (await importFor(provider)).commit(
+            [],
+            delivery(eventHeader ?? '', 'rejected', 0, message, storableText(raw)),
+          ),
+        );
+      } catch (stored) {
+        request.log.error({ err: stored }, 'a rejected webhook delivery could not be recorded');
+      }
+      return reply.code(400).send({ error: { code: 'INVALID_ARGUMENT', message } });
+    }
+    const event = eventOf(provider, eventHeader, payload);
+    // An event type the hook sends but Flowlens does not read is no error: 204, nothing stored.
+    if (!isHandledEvent(provider, event)) return reply.code(204).send();
+
+    // What the queue decided; a delivery that changed data is answered once a refresh that began
+    // after its commit has finished — awaited outside the queue, so that the deliveries arriving
+    // meanwhile commit and share that refresh instead of each waiting for its own.
+    let answer: { readonly code: number; readonly body: unknown; readonly refresh: boolean };
+    try {
+      answer = await queue.run(async () => {
         const seen = await store.db
           .selectFrom('webhook_deliveries')
-          .select(['status', 'records'])
+          .select(['status', 'received_at'])
           .where('provider', '=', provider)
           .where('delivery_id', '=', deliveryId)
           .executeTakeFirst();
-        if (seen !== undefined)
-          return reply
-            .code(200)
-            .send({ status: 'duplicate', duplicate: true, event, deliveryId, records: 0 });
-        const delivery = (status: string, records: number, reason: string | null, kept: string | null) => ({
-          delivery: { provider, deliveryId, event, status, records, reason, payload: kept },
-        });
+        if (
+          seen !== undefined &&
+          seen.status !== 'quarantined' &&
+          seen.status !== 'rejected' &&
+          Number(seen.received_at) > now() - WEBHOOK_DEDUPE_WINDOW_MS
+        )
+          return {
+            code: 200,
+            body: { status: 'duplicate', duplicate: true, event, deliveryId, records: 0 },
+            refresh: false,
+          };
         let outcome: Awaited<ReturnType<typeof translateWebhook>>;
         try {
           outcome = await translateWebhook(provider, event, payload, { config, env, store, now });
         } catch (error) {
-          if (!(error instanceof UnexpectedPayload)) throw error;
+          // A payload the mapping cannot read is set aside with the reason, never a crash: a
+          // shape it did not expect, or one that broke it (a TypeError on a field of the wrong type).
+          if (
+            !(error instanceof UnexpectedPayload || error instanceof TypeError || error instanceof RangeError)
+          )
+            throw error;
+          if (!(error instanceof UnexpectedPayload))
+            request.log.error({ err: error, provider, deliveryId }, 'a webhook payload broke its mapping');
           const reason = `unexpected payload: ${error.message}`;
           await (await importFor(provider)).commit(
             [],
-            delivery('quarantined', 0, reason, raw.toString('utf8')),
+            delivery(event, 'quarantined', 0, reason, storableText(raw)),
           );
-          return reply.code(202).send({ status: 'quarantined', event, deliveryId, reason });
+          return { code: 202, body: { status: 'quarantined', event, deliveryId, reason }, refresh: false };
         }
+        if (outcome.status === 'deleted') {
+          const done = await tombstoneItem(store, {
+            source: outcome.source,
+            id: outcome.id,
+            via: `webhook:${provider}`,
+            reason: outcome.reason,
+            at: now(),
+            delivery: { provider, deliveryId, event },
+          });
+          return {
+            code: 200,
+            body: {
+              status: 'deleted',
+              event,
+              deliveryId,
+              records: done.removed ? 1 : 0,
+              reason: `${outcome.reason}: the item left the metrics; a tombstone and an audit entry keep what it was`,
+            },
+            refresh: true,
+          };
+        }
+        const buried = await firstTombstoned(store, outcome);
+        if (buried !== null)
+          outcome = {
+            status: 'ignored',
+            reason: `${buried} was deleted at its source; it is not brought back`,
+          };
         if (outcome.status === 'ignored') {
-          await (await importFor(provider)).commit([], delivery('ignored', 0, outcome.reason, null));
-          return reply.code(202).send({ status: 'ignored', event, deliveryId, reason: outcome.reason });
+          await (await importFor(provider)).commit([], delivery(event, 'ignored', 0, outcome.reason, null));
+          return {
+            code: 202,
+            body: { status: 'ignored', event, deliveryId, reason: outcome.reason },
+            refresh: false,
+          };
         }
         const result = await (await importFor(provider)).commit(
           outcome.records,
-          delivery('stored', outcome.records.length, null, null),
+          delivery(event, 'stored', outcome.records.length, null, null),
         );
-        await refresher.request().catch((error: unknown) => {
-          // The records are committed; the next refresh (or restart) brings them into the metrics.
-          request.log.error({ err: error }, 'refresh after a webhook delivery failed');
-        });
-        return reply.code(200).send({
-          status: 'stored',
-          event,
-          deliveryId,
-          records: result.records,
-          rejected: result.rejectedCount,
-          counts: result.counts,
-          ...(result.rejected.length === 0
-            ? {}
-            : {
-                errors: result.rejected
-                  .slice(0, 20)
-                  .flatMap((r) =>
-                    r.errors.map((e) => ({ kind: r.kind, id: r.id, field: e.field, message: e.message })),
-                  ),
-              }),
-        });
+        return {
+          code: 200,
+          body: {
+            status: 'stored',
+            event,
+            deliveryId,
+            records: result.records,
+            rejected: result.rejectedCount,
+            counts: result.counts,
+            ...(result.rejected.length === 0
+              ? {}
+              : {
+                  errors: result.rejected
+                    .slice(0, 20)
+                    .flatMap((r) =>
+                      r.errors.map((e) => ({ kind: r.kind, id: r.id, field: e.field, message: e.message })),
+                    ),
+                }),
+          },
+          refresh: true,
+        };
       });
     } catch (error) {
       // Our own transient faults (the database, the tool's API) are 503 with Retry-After, never
@@ -235,10 +303,28 @@ export async function webhookRoutes(app: FastifyInstance, options: WebhookPlugin
           reply,
           `the ${provider} API could not be reached to complete the delivery: ${error.message}`,
         );
+      const fault = classifyStoreFault(error);
+      if (fault !== null) {
+        request.log.warn(
+          { provider, deliveryId, code: fault.code },
+          `webhook delivery not stored: ${fault.reason}`,
+        );
+        return unavailable(
+          reply,
+          `the delivery could not be stored now (${fault.reason}: ${fault.code}); it was not stored, retry it later`,
+          STORE_RETRY_AFTER[fault.reason],
+        );
+      }
       if (isFlowlensError(error) && error.code === 'DATABASE_UNAVAILABLE')
         return unavailable(reply, error.message);
       throw error;
     }
+    if (answer.refresh)
+      await refresher.request().catch((error: unknown) => {
+        // The records are committed; the next refresh (or restart) brings them into the metrics.
+        request.log.error({ err: error }, 'refresh after a webhook delivery failed');
+      });
+    return reply.code(answer.code).send(answer.body);
   };
 
   for (const provider of ['github', 'gitlab', 'jira'] as const) {
@@ -248,6 +334,21 @@ export async function webhookRoutes(app: FastifyInstance, options: WebhookPlugin
       (request, reply) => handle(provider, request, reply),
     );
   }
+}
+
+/** The first work item of the records that was deleted at its source, as `source/id`, or null. */
+async function firstTombstoned(
+  store: Store,
+  outcome: Awaited<ReturnType<typeof translateWebhook>>,
+): Promise<string | null> {
+  if (outcome.status !== 'records') return null;
+  for (const record of outcome.records) {
+    if (record.kind !== 'workItem' && record.kind !== 'transition') continue;
+    const source = String(record.source);
+    const id = String(record.kind === 'workItem' ? record.id : record.item);
+    if (await isTombstoned(store, source, id)) return `${source}/${id}`;
+  }
+  return null;
 }
 
 /** Why a delivery's signature or token is refused, or null when it is good. */
@@ -286,6 +387,11 @@ function sameText(a: string, b: string): boolean {
   return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
 }
 
+/** The body as text a database column takes: invalid UTF-8 replaced, NUL characters too (PostgreSQL). */
+function storableText(raw: Buffer): string {
+  return raw.toString('utf8').replaceAll('\u0000', '\ufffd');
+}
+
 function sha256(raw: Buffer): string {
   return createHash('sha256').update(raw).digest('hex');
 }
@@ -302,7 +408,28 @@ function decodeBody(raw: Buffer, contentType: string): unknown {
   if (contentType.startsWith('application/x-www-form-urlencoded')) {
     const payload = new URLSearchParams(text).get('payload');
     if (payload === null) throw new Error('the form has no "payload" field');
-    return JSON.parse(payload);
+    return parseShallowJson(payload);
+  }
+  return parseShallowJson(text);
+}
+
+/**
+ * JSON.parse, after one linear scan that refuses nesting deeper than WEBHOOK_MAX_DEPTH: a body of
+ * 100,000 `[` is refused in a millisecond and never reaches a recursive walk of the value.
+ */
+export function parseShallowJson(text: string): unknown {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > WEBHOOK_MAX_DEPTH)
+        throw new Error(`it is nested deeper than ${WEBHOOK_MAX_DEPTH} levels at character ${i + 1}`);
+    } else if (c === 0x5d || c === 0x7d) depth--;
   }
   return JSON.parse(text);
 }

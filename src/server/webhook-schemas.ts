@@ -31,7 +31,7 @@ const counts = {
 
 const accepted = object(
   {
-    status: { type: 'string', enum: ['stored', 'duplicate', 'ignored', 'quarantined'] },
+    status: { type: 'string', enum: ['stored', 'duplicate', 'deleted', 'ignored', 'quarantined'] },
     event: string,
     deliveryId: string,
     records: integer,
@@ -53,7 +53,7 @@ const HEADERS: Record<WebhookProvider, Record<string, { type: 'string'; descript
     },
     'x-github-event': {
       type: 'string',
-      description: 'issues, pull_request, deployment_status, release, workflow_run (others: 202)',
+      description: 'issues, pull_request, deployment_status, release, workflow_run, ping (others: 204)',
     },
     'x-github-delivery': { type: 'string', description: 'the delivery id; a repeated id is stored once' },
   },
@@ -61,7 +61,7 @@ const HEADERS: Record<WebhookProvider, Record<string, { type: 'string'; descript
     'x-gitlab-token': { type: 'string', description: 'the secret token of the hook' },
     'x-gitlab-event': {
       type: 'string',
-      description: 'Issue Hook, Merge Request Hook, Deployment Hook (others: 202)',
+      description: 'Issue Hook, Merge Request Hook, Deployment Hook (others: 204)',
     },
     'idempotency-key': {
       type: 'string',
@@ -89,7 +89,7 @@ const DESCRIPTIONS: Record<WebhookProvider, string> = {
     'A GitLab webhook delivery. Issue events update work items (incidents become incidents), merge request events ' +
     'changes, deployment events deployments.',
   jira:
-    'A Jira webhook delivery (jira:issue_created, jira:issue_updated; deletions are acknowledged and kept). The ' +
+    'A Jira webhook delivery (jira:issue_created, jira:issue_updated, jira:issue_deleted). The ' +
     'changelog entry becomes a transition with the same id a sync gives it. Jira Data Center, which cannot sign, ' +
     'may send the secret as the `secret` query parameter instead.',
 };
@@ -112,14 +112,23 @@ export function webhookRouteSchema(provider: WebhookProvider) {
     response: {
       200: {
         ...accepted,
-        description: 'Stored (`status: stored`), or a delivery already received (`duplicate: true`).',
+        description:
+          'Stored (`status: stored`); a Jira issue deleted at its source, removed from the metrics and kept as a ' +
+          'tombstone (`deleted`); or a delivery id received in the last 72 hours (`duplicate: true`).',
       },
       202: {
         ...accepted,
         description:
-          'Accepted without storing: an event Flowlens does not read, or a payload set aside (`quarantined`).',
+          'Accepted without storing: an event that changes nothing (`ignored`: a ping, a pending deployment), or a ' +
+          'payload of an unexpected shape set aside with its reason (`quarantined`).',
       },
-      400: error('The body is not JSON.'),
+      204: {
+        type: 'null',
+        description: 'An event type Flowlens does not read (e.g. `star`): not an error; nothing is stored.',
+      },
+      400: error(
+        'The body is not JSON, or is nested deeper than 256 levels; the delivery is kept as `rejected`.',
+      ),
       401: error('The signature or token is missing or wrong; nothing was stored.'),
       413: error('The body is larger than webhooks.maxBodyBytes.'),
       415: error('Not application/json.'),

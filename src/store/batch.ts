@@ -41,6 +41,16 @@ export interface BatchInput {
   readonly committedAt: number;
   /** Connector bookkeeping committed in the same transaction as the records (migration 0004). */
   readonly sync?: BatchSyncState;
+  /** Who imports and what, for the batch's audit entry (src/audit), appended in the same transaction. */
+  readonly audit?: BatchAudit;
+}
+
+/** The audit trail's view of a batch: one entry per committed batch, never one per record. */
+export interface BatchAudit {
+  /** Who: `local` for the command line, the principal's name for the API, `sync:<source>`, `webhook:<provider>`. */
+  readonly actor: string;
+  /** What was imported: the file's path, or the record import's name (`sync:jira-pay`, `webhook:github`). */
+  readonly target: string;
 }
 
 /**
@@ -79,10 +89,15 @@ export function syncStateStatements(
   }
   const delivery = input.sync?.delivery;
   if (delivery !== undefined) {
+    // The webhook route processes a known delivery id again only when it was set aside or refused
+    // before, or was first received before its de-duplication window; the row then says what
+    // happened last (src/server/webhook-routes.ts).
     statements.push({
       text:
         'INSERT INTO webhook_deliveries (provider, delivery_id, event, received_at, status, records, reason, payload) ' +
-        `VALUES (${p(8)}) ON CONFLICT (provider, delivery_id) DO NOTHING`,
+        `VALUES (${p(8)}) ON CONFLICT (provider, delivery_id) DO UPDATE SET event = excluded.event, ` +
+        'received_at = excluded.received_at, status = excluded.status, records = excluded.records, ' +
+        'reason = excluded.reason, payload = excluded.payload',
       values: [
         delivery.provider,
         delivery.deliveryId,

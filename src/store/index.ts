@@ -1,3 +1,5 @@
+export type { BackupReport, DatabaseFileInfo, RestoreReport } from './backup.js';
+export { backupSqlite, heldByAnotherProcess, inspectDatabaseFile, restoreSqlite } from './backup.js';
 export type {
   BatchInput,
   BatchResult,
@@ -17,6 +19,8 @@ export type {
   QueueKey,
 } from './facts-queue.js';
 export { FACT_COLUMNS, SCAN_COLUMNS } from './facts-queue.js';
+export type { StoreFault, StoreFaultReason, StoreHealthState } from './health.js';
+export { classifyStoreFault, noteStoreFault, RETRY_AFTER_SECONDS, storeHealth } from './health.js';
 export type { MappingReview } from './mapping-reviews.js';
 export { pendingMappingReviews } from './mapping-reviews.js';
 export { latestSchemaVersion } from './migrate.js';

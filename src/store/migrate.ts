@@ -12,6 +12,10 @@ import { createFactsVersionMigration } from './migrations/0003-facts-version.js'
 import { createConnectorsMigration } from './migrations/0004-connectors.js';
 import { createOrganisationMigration } from './migrations/0005-organisation.js';
 import { createAnnotationsMigration } from './migrations/0006-annotations.js';
+import { createAccountsMigration } from './migrations/0007-accounts.js';
+import { createAuditMigration } from './migrations/0008-audit.js';
+import { createTombstonesMigration } from './migrations/0009-tombstones.js';
+import { createImprovementsMigration } from './migrations/0010-improvements.js';
 import type { Database } from './schema.js';
 
 const MIGRATION_TABLE = 'flowlens_migrations';
@@ -25,6 +29,10 @@ function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0004-connectors': createConnectorsMigration(dialect),
     '0005-organisation': createOrganisationMigration(dialect),
     '0006-annotations': createAnnotationsMigration(dialect),
+    '0007-accounts': createAccountsMigration(dialect),
+    '0008-audit': createAuditMigration(dialect),
+    '0009-tombstones': createTombstonesMigration(dialect),
+    '0010-improvements': createImprovementsMigration(dialect),
   };
 }
 

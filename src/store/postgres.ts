@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { appendAuditPg, batchAuditEntry } from '../audit/raw.js';
 import { FlowlensError } from '../domain/index.js';
 import {
   type BatchInput,
@@ -18,6 +19,7 @@ import {
   syncStateStatements,
 } from './batch.js';
 import { createKyselyFactsQueue } from './facts-queue.js';
+import { noteStoreFault, storeHealth } from './health.js';
 import { failImportFile, rejectImportFile, startImportFile } from './import-files.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
@@ -123,7 +125,9 @@ function createPostgresImportLog(pool: pg.Pool, db: Kysely<Database>): ImportLog
   };
 
   const commitBatch = async (input: BatchInput): Promise<BatchResult> => {
-    const client = await pool.connect();
+    const client = await pool.connect().catch((error: unknown) => {
+      throw wrapWriteError(error);
+    });
     try {
       await prepareSession(client);
       await client.query('BEGIN');
@@ -170,11 +174,14 @@ function createPostgresImportLog(pool: pg.Pool, db: Kysely<Database>): ImportLog
       );
       for (const statement of syncStateStatements(input, 'dollar'))
         await client.query(statement.text, statement.values);
+      // Last before COMMIT: the audit chain's lock is held only until the commit.
+      await appendAuditPg(client, batchAuditEntry(input, batchId, counts));
       await client.query('COMMIT');
+      storeHealth.writeSucceeded();
       return { batchId, counts };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      throw wrapWriteError(error);
     } finally {
       client.release();
     }
@@ -186,4 +193,19 @@ function createPostgresImportLog(pool: pg.Pool, db: Kysely<Database>): ImportLog
     failFile: (fileId, finishedAt) => failImportFile(db, fileId, finishedAt),
     rejectFile: (info, rejected) => rejectImportFile(db, info, rejected),
   };
+}
+
+/**
+ * A write that failed for a store fault (disk full, connection lost or refused, lock not
+ * available) becomes DATABASE_UNAVAILABLE, which the server answers with 503 and Retry-After; the
+ * fault is noted for the health route. Anything else is thrown as it is.
+ */
+function wrapWriteError(error: unknown): Error {
+  const fault = noteStoreFault(error);
+  if (fault === null) return error as Error;
+  return new FlowlensError(
+    'DATABASE_UNAVAILABLE',
+    `the database cannot be written now (${fault.code}): ${(error as Error).message}`,
+    { cause: error },
+  );
 }

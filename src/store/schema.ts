@@ -193,8 +193,8 @@ export interface SyncCursorTable {
   updated_at: number;
 }
 
-/** `running` (or killed), `done`, `failed`, `needs-attention` (credentials refused). */
-export type SyncRunStatus = 'running' | 'done' | 'failed' | 'needs-attention';
+/** `running` (or killed), `done`, `failed`, `needs-attention` (credentials refused), `degraded` (rate-limited). */
+export type SyncRunStatus = 'running' | 'done' | 'failed' | 'needs-attention' | 'degraded';
 
 /** One sync of one source (migration 0004); `summary` is JSON. */
 export interface SyncRunTable {
@@ -305,6 +305,26 @@ export interface AnnotationTable {
   created_by: string;
 }
 
+/** An improvement item made from an insight (migration 0010), and its tracker issue when written back. */
+export interface ImprovementTable {
+  id: Generated<number>;
+  rule: string;
+  scope_kind: string;
+  scope_id: string;
+  team: string;
+  type: string;
+  item_source: string;
+  item_id: string;
+  title: string;
+  /** JSON: the insight (title, explanation, evidence, action) and its period. */
+  evidence: string;
+  created_at: number;
+  created_by: string;
+  tracker: string | null;
+  tracker_key: string | null;
+  tracker_url: string | null;
+}
+
 /** A team's capacity-allocation target (migration 0006): shares that add up to 1. */
 export interface AllocationTargetTable {
   team: string;
@@ -315,8 +335,82 @@ export interface AllocationTargetTable {
   updated_by: string;
 }
 
+/** A local or single-sign-on account (migration 0007); password_hash null for single sign-on only. */
+export interface UserTable {
+  id: string;
+  name: string;
+  password_hash: string | null;
+  role: string;
+  value_stream: string | null;
+  created_at: number;
+  disabled: number;
+  failed_logins: number;
+  locked_until: number | null;
+  oidc_subject: string | null;
+}
+
+/** A browser session (migration 0007): only the SHA-256 of its id is stored. */
+export interface SessionTable {
+  id_hash: string;
+  user_id: string;
+  csrf_secret: string;
+  created_at: number;
+  expires_at: number;
+  last_seen_at: number;
+}
+
+/** An API token (migration 0007): only the SHA-256 of its secret is stored. */
+export interface ApiTokenTable {
+  id: string;
+  name: string;
+  secret_hash: string;
+  role: string;
+  value_stream: string | null;
+  created_at: number;
+  created_by: string;
+  expires_at: number | null;
+  revoked_at: number | null;
+  last_used_at: number | null;
+}
+
+/**
+ * An entry of the append-only, hash-chained audit trail (migration 0008; src/audit). `seq` is 1, 2,
+ * 3… without gaps; `hash` is the SHA-256 of the entry's canonical form, `prev_hash` the previous
+ * entry's hash (64 zeros for the first).
+ */
+export interface AuditLogTable {
+  seq: number;
+  at: number;
+  actor: string;
+  action: string;
+  kind: string;
+  target: string;
+  summary: string;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** A work item deleted at its source (migration 0009): what was removed, when, how and why. */
+export interface ItemTombstoneTable {
+  source: string;
+  id: string;
+  deleted_at: number;
+  via: string;
+  reason: string;
+  /** JSON: `{"workItem": <row>, "transitions": [<row>…]}`; null when the item was never stored. */
+  record: string | null;
+}
+
 export interface Database {
+  item_tombstones: ItemTombstoneTable;
+  audit_log: AuditLogTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
   annotations: AnnotationTable;
+  improvements: ImprovementTable;
   allocation_targets: AllocationTargetTable;
   org_history: OrgHistoryTable;
   org_archived: OrgArchivedTable;

@@ -5,7 +5,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { type DatabaseConnection, type Driver, Kysely, SqliteDialect, SqliteDriver } from 'kysely';
+import { appendAuditSqlite, batchAuditEntry } from '../audit/raw.js';
 import { FlowlensError } from '../domain/index.js';
 import {
   type BatchInput,
@@ -16,8 +17,9 @@ import {
   syncStateStatements,
 } from './batch.js';
 import { createSqliteFactsQueue } from './facts-queue.js';
+import { classifyStoreFault, noteStoreFault, storeHealth } from './health.js';
 import { failImportFile, rejectImportFile, startImportFile } from './import-files.js';
-import { listAppliedMigrations, migrateToLatest, pendingMigrations } from './migrate.js';
+import { latestSchemaVersion, listAppliedMigrations, migrateToLatest, pendingMigrations } from './migrate.js';
 import type { Database } from './schema.js';
 import type { ImportLog, Store } from './store.js';
 import { type FlatRows, rowCount, TABLE_LIST, type TableSpec } from './tables.js';
@@ -45,23 +47,27 @@ export async function openSqliteStore(path: string, options: SqliteOptions = {})
     raw.pragma('wal_autocheckpoint = 16384');
     raw.pragma('foreign_keys = OFF');
   } catch (error) {
-    throw new FlowlensError(
-      'DATABASE_UNAVAILABLE',
-      `cannot open the SQLite database ${path}: ${(error as Error).message}. ` +
-        'If the file is not a Flowlens database, move it away or point --db elsewhere.',
-      { cause: error },
+    throw (
+      damagedDatabase(path, error) ??
+      new FlowlensError(
+        'DATABASE_UNAVAILABLE',
+        `cannot open the SQLite database ${path}: ${(error as Error).message}. ` +
+          'If the file is not a Flowlens database, move it away or point --db elsewhere.',
+        { cause: error },
+      )
     );
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({ dialect: new SafeRollbackSqliteDialect(raw) });
   try {
     if (!isNew) {
       const applied = await listAppliedMigrations(db);
-      if (applied.length > 0 && pendingMigrations(applied, 'sqlite').length > 0) {
-        // A copy of the database as it was, in case an upgrade has to be undone.
-        await raw.backup(`${path}.before-${pendingMigrations(applied, 'sqlite')[0]}.bak`);
+      if (applied.length > 0 && pendingMigrations(applied, 'sqlite').length > 0 && !isNewer(applied)) {
+        // A copy of the database as it was (hostile-input.md §37), in case an upgrade has to be
+        // undone: `flowlens restore --from <db>.pre-<version>.bak`.
+        await raw.backup(preMigrationBackupPath(path), { progress: () => 0x7fffffff });
       }
     }
-    const report = await migrateToLatest(db, 'sqlite');
+    const report = await migrateTransactionally(raw, db);
     return {
       dialect: 'sqlite',
       db,
@@ -73,8 +79,72 @@ export async function openSqliteStore(path: string, options: SqliteOptions = {})
     };
   } catch (error) {
     await db.destroy();
+    throw damagedDatabase(path, error) ?? error;
+  }
+}
+
+/**
+ * SQLite rolls a transaction back by itself when a write fails with SQLITE_FULL, SQLITE_IOERR,
+ * SQLITE_BUSY or SQLITE_NOMEM; Kysely's ROLLBACK after that fails ("no transaction is active") and
+ * its error would replace the one that says what happened (a full disk). This driver rolls back only
+ * what is still open, so the caller sees the real fault (and the server answers 503, not 500).
+ */
+class SafeRollbackSqliteDialect extends SqliteDialect {
+  constructor(private readonly raw: BetterSqlite3.Database) {
+    super({ database: raw });
+  }
+
+  override createDriver(): Driver {
+    const raw = this.raw;
+    return new (class extends SqliteDriver {
+      override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+        if (raw.inTransaction) await super.rollbackTransaction(connection);
+      }
+    })({ database: raw });
+  }
+}
+
+/** Where the automatic copy taken before migrating an existing database goes. */
+export function preMigrationBackupPath(path: string): string {
+  return `${path}.pre-${latestSchemaVersion()}.bak`;
+}
+
+function isNewer(applied: readonly string[]): boolean {
+  const known = pendingMigrations([], 'sqlite');
+  return applied.some((name) => !known.includes(name));
+}
+
+/**
+ * Kysely runs SQLite migrations outside a transaction (its adapter reports no transactional DDL),
+ * but SQLite has transactional DDL: all pending migrations run in one `BEGIN IMMEDIATE` on the
+ * store's single connection, so a migration that fails leaves the database at the version it had.
+ * `BEGIN IMMEDIATE` also makes two processes opening an old database migrate one after the other.
+ */
+async function migrateTransactionally(raw: BetterSqlite3.Database, db: Kysely<Database>) {
+  // Up to date (the usual open): nothing to write, so no write lock is taken.
+  if (pendingMigrations(await listAppliedMigrations(db), 'sqlite').length === 0)
+    return migrateToLatest(db, 'sqlite');
+  raw.exec('BEGIN IMMEDIATE');
+  try {
+    const report = await migrateToLatest(db, 'sqlite');
+    raw.exec('COMMIT');
+    return report;
+  } catch (error) {
+    if (raw.inTransaction) raw.exec('ROLLBACK');
     throw error;
   }
+}
+
+/** A clear refusal for a file SQLite finds damaged, else null. */
+function damagedDatabase(path: string, error: unknown): FlowlensError | null {
+  const code = (error as { code?: string }).code ?? '';
+  if (!code.startsWith('SQLITE_CORRUPT')) return null;
+  return new FlowlensError(
+    'DATABASE_UNAVAILABLE',
+    `the SQLite database ${path} is damaged (${code}: ${(error as Error).message}); nothing was changed. ` +
+      'Restore the last backup with `flowlens restore --from <backup> --db <this file> --force`, or point --db elsewhere.',
+    { cause: error },
+  );
 }
 
 function createSqliteImportLog(raw: BetterSqlite3.Database, db: Kysely<Database>): ImportLog {
@@ -159,6 +229,7 @@ function createSqliteImportLog(raw: BetterSqlite3.Database, db: Kysely<Database>
       }
       prepared.run(...statement.values);
     }
+    appendAuditSqlite(raw, batchAuditEntry(input, batchId, counts));
     return { batchId, counts };
   });
 
@@ -166,8 +237,11 @@ function createSqliteImportLog(raw: BetterSqlite3.Database, db: Kysely<Database>
     startFile: (info) => startImportFile(db, info),
     commitBatch: async (input) => {
       try {
-        return commit.immediate(input);
+        const result = commit.immediate(input);
+        storeHealth.writeSucceeded();
+        return result;
       } catch (error) {
+        noteStoreFault(error);
         throw wrapWriteError(error);
       }
     },
@@ -178,12 +252,8 @@ function createSqliteImportLog(raw: BetterSqlite3.Database, db: Kysely<Database>
 
 function wrapWriteError(error: unknown): Error {
   const code = (error as { code?: string }).code;
-  if (
-    code === 'SQLITE_BUSY' ||
-    code === 'SQLITE_FULL' ||
-    code === 'SQLITE_IOERR' ||
-    code === 'SQLITE_READONLY'
-  ) {
+  // Every store fault (SQLITE_BUSY_SNAPSHOT, SQLITE_IOERR_WRITE… included), not only the primary codes.
+  if (classifyStoreFault(error) !== null) {
     return new FlowlensError(
       'DATABASE_UNAVAILABLE',
       `the database cannot be written now (${code}): ${(error as Error).message}`,

@@ -1,7 +1,9 @@
 /**
  * What the browser tests stand on: a Flowlens server (the built CLI, as a process) on a temporary
  * SQLite database loaded with a fixed demo organisation, Debian's Chromium driven by
- * playwright-core, and a page that records console errors.
+ * playwright-core, and a page that records console errors. The server runs in demo mode (anonymous
+ * visitors read) with a known administrator password: tests that change data sign in (`signIn`),
+ * and Node-side calls use an admin API token (`authHeaders`).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -17,14 +19,24 @@ export const CHROMIUM = process.env.FLOWLENS_CHROMIUM ?? '/usr/bin/chromium';
 /** The demo organisation of the tests: fixed seed and end, so every run sees the same data. */
 export const DEMO = { seed: 7, scale: 50_000, until: '2026-06-01' } as const;
 
+/** The administrator the first start creates (FLOWLENS_ADMIN_PASSWORD). */
+export const ADMIN = { name: 'admin', password: 'browser tests admin password' } as const;
+
 export interface Server {
   readonly url: string;
   readonly dir: string;
+  /** An admin API token, for calls from the test itself. */
+  readonly token: string;
+  /** The server's output so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
-/** Loads the demo into a new database and starts `flowlens start` on a free port. */
-export async function startServer(): Promise<Server> {
+/**
+ * Loads the demo into a new database and starts `flowlens start` on a free port: with `--demo`
+ * (anonymous visitors read) unless `demo: false` (every route needs a sign-in).
+ */
+export async function startServer(options: { demo?: boolean } = {}): Promise<Server> {
   const cli = join(ROOT, 'bin', 'flowlens');
   if (
     !existsSync(join(ROOT, 'dist', 'web', 'index.html')) ||
@@ -51,9 +63,17 @@ export async function startServer(): Promise<Server> {
     { encoding: 'utf8' },
   );
   if (demo.status !== 0) throw new Error(`flowlens demo failed:\n${demo.stderr}`);
-  const child: ChildProcess = spawn(process.execPath, [cli, 'start', '--db', db, '--port', '0'], {
+  const created = spawnSync(
+    process.execPath,
+    [cli, 'token', 'create', '--name', 'browser-tests', '--role', 'admin', '--json', '--db', db],
+    { encoding: 'utf8' },
+  );
+  if (created.status !== 0) throw new Error(`flowlens token create failed:\n${created.stderr}`);
+  const token = (JSON.parse(created.stdout) as { token: string }).token;
+  const args = [cli, 'start', '--db', db, '--port', '0', ...(options.demo === false ? [] : ['--demo'])];
+  const child: ChildProcess = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, FLOWLENS_LOG_LEVEL: 'error' },
+    env: { ...process.env, FLOWLENS_LOG_LEVEL: 'error', FLOWLENS_ADMIN_PASSWORD: ADMIN.password },
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -78,6 +98,8 @@ export async function startServer(): Promise<Server> {
   return {
     url,
     dir,
+    token,
+    output: () => output,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -131,6 +153,17 @@ export async function openPage(
   return { page, problems };
 }
 
+/** Signs the page's browser context in as the administrator (the session cookie); the app reads it on load. */
+export async function signIn(page: Page, server: Server): Promise<void> {
+  const response = await page.request.post(`${server.url}/api/v1/session`, { data: ADMIN });
+  if (!response.ok()) throw new Error(`sign-in failed: ${response.status()} ${await response.text()}`);
+}
+
+/** The Authorization header of the admin token, for requests the test makes itself. */
+export function authHeaders(server: Server): Record<string, string> {
+  return { authorization: `Bearer ${server.token}` };
+}
+
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage });
 }
@@ -142,7 +175,9 @@ export async function api<T = Record<string, unknown>>(
   params: Record<string, string | number> = {},
 ): Promise<T> {
   const query = new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]));
-  const response = await fetch(`${server.url}/api/v1${path}${query.size === 0 ? '' : `?${query}`}`);
+  const response = await fetch(`${server.url}/api/v1${path}${query.size === 0 ? '' : `?${query}`}`, {
+    headers: authHeaders(server),
+  });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }

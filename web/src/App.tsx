@@ -12,11 +12,13 @@ const ItemPage = lazy(() => import('./pages/ItemPage'));
 const ComparePage = lazy(() => import('./pages/ComparePage'));
 const DataQualityPage = lazy(() => import('./pages/DataQualityPage'));
 const ForecastPage = lazy(() => import('./pages/ForecastPage'));
+const InsightsPage = lazy(() => import('./pages/InsightsPage'));
 const OrganisationPage = lazy(() => import('./pages/OrganisationPage'));
 const RolesPage = lazy(() => import('./pages/RolesPage'));
 const NetworkPage = lazy(() => import('./pages/NetworkPage'));
 const MappingsPage = lazy(() => import('./pages/MappingsPage'));
 const MappingSourcePage = lazy(() => import('./pages/MappingSourcePage'));
+const LoginPage = lazy(() => import('./pages/LoginPage'));
 
 type Params = Record<string, string>;
 const ROUTES: readonly [string, ComponentType<{ params: Params }>][] = [
@@ -27,11 +29,13 @@ const ROUTES: readonly [string, ComponentType<{ params: Params }>][] = [
   ['/compare', ComparePage],
   ['/data-quality', DataQualityPage],
   ['/forecast', ForecastPage],
+  ['/insights', InsightsPage],
   ['/organisation', OrganisationPage],
   ['/roles', RolesPage],
   ['/network', NetworkPage],
   ['/mappings', MappingsPage],
   ['/mappings/:source', MappingSourcePage],
+  ['/login', LoginPage],
 ];
 
 export function App() {

@@ -1,4 +1,8 @@
-/** GET requests to the Flowlens API; an error answer becomes an ApiError with the API's message. */
+/**
+ * GET requests to the Flowlens API; an error answer becomes an ApiError with the API's message. A 401
+ * (not signed in) sends the visitor to the sign-in page.
+ */
+import { requireSignIn } from './session';
 
 export const API = '/api/v1';
 
@@ -44,6 +48,7 @@ export async function apiGet<T>(path: string, params: Params = {}, signal?: Abor
     } catch {
       // Not JSON: keep the status line.
     }
+    if (response.status === 401) requireSignIn();
     throw new ApiError(response.status, code, message);
   }
   return (await response.json()) as T;

@@ -1,12 +1,12 @@
 /**
  * The organisation, roles and mapping editor's part of the API (src/server/org-routes.ts and
  * mapping-routes.ts; the OpenAPI document is the reference): the shapes of its answers, one TanStack
- * Query hook per read, and the edits, sent with the actor the user gave (X-Flowlens-Actor). After an
+ * Query hook per read, and the edits (made as the signed-in account). After an
  * edit every cached answer is refetched: a move or a mapping changes the metrics too.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useSyncExternalStore } from 'react';
 import { API, ApiError, apiGet, type Params } from './client';
+import { csrfHeaders, requireSignIn } from './session';
 import type { DurationSummary, FlowState, FlowType, Shares, StageOrUnmapped, StageShares } from './types';
 
 export type OrgKind = 'portfolio' | 'valueStream' | 'team' | 'service' | 'product' | 'person';
@@ -326,47 +326,12 @@ export interface SaveResult {
   readonly job: RecomputeJob | null;
 }
 
-// ── Who edits ───────────────────────────────────────────────────────────────────────────────────
-
-const ACTOR_KEY = 'flowlens.actor';
-const actorListeners = new Set<() => void>();
-
-function readActor(): string {
-  try {
-    return window.localStorage.getItem(ACTOR_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-/** The name edits are made under (kept in this browser; empty: the server's default, "local"). */
-export function useActor(): [string, (name: string) => void] {
-  const actor = useSyncExternalStore(
-    (listener) => {
-      actorListeners.add(listener);
-      return () => actorListeners.delete(listener);
-    },
-    readActor,
-    () => '',
-  );
-  const set = (name: string) => {
-    try {
-      window.localStorage.setItem(ACTOR_KEY, name.trim());
-    } catch {
-      // Private mode: the name lasts for this page only.
-    }
-    for (const listener of actorListeners) listener();
-  };
-  return [actor, set];
-}
-
 /** Sends an edit; an error answer becomes an ApiError with the API's message. */
 export async function apiSend<T>(
   method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
 ): Promise<T> {
-  const actor = readActor();
   let response: Response;
   try {
     response = await fetch(`${API}${path}`, {
@@ -374,7 +339,7 @@ export async function apiSend<T>(
       headers: {
         accept: 'application/json',
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(actor === '' ? {} : { 'x-flowlens-actor': actor }),
+        ...(await csrfHeaders()),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
@@ -384,6 +349,7 @@ export async function apiSend<T>(
   const json = (await response.json().catch(() => null)) as {
     error?: { code?: string; message?: string };
   } | null;
+  if (response.status === 401) requireSignIn();
   if (!response.ok)
     throw new ApiError(
       response.status,

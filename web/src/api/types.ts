@@ -264,7 +264,7 @@ export interface ItemDocument {
     readonly timePerStage: Record<string, number>;
     readonly timePerStatus: Record<string, number>;
     readonly spans: readonly ItemSpan[];
-    readonly flags: { changeBeforeCreation: boolean; statusDisagrees: boolean };
+    readonly flags: { changeBeforeCreation: boolean; statusDisagrees: boolean; clockSkew: boolean };
   };
   readonly changes: readonly {
     source: string;

@@ -5,7 +5,9 @@
  */
 import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ChartMark, withMarks } from '../charts/annotations';
 import { type ChartTheme, useChartTheme } from '../charts/theme';
+import { formatDate } from '../lib/format';
 
 type EChartsModule = typeof import('../charts/echarts');
 let loading: Promise<EChartsModule> | null = null;
@@ -31,9 +33,22 @@ export interface ChartProps {
   /** The data behind the chart, shown on demand. */
   readonly table?: ReactNode;
   readonly testId?: string;
+  /** Annotations drawn as dashed vertical lines, and listed under the chart. */
+  readonly marks?: readonly ChartMark[];
 }
 
-export function Chart({ label, summary, option, height = 260, onClick, table, testId }: ChartProps) {
+const NO_MARKS: readonly ChartMark[] = [];
+
+export function Chart({
+  label,
+  summary,
+  option,
+  height = 260,
+  onClick,
+  table,
+  testId,
+  marks = NO_MARKS,
+}: ChartProps) {
   const theme = useChartTheme();
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
@@ -70,8 +85,8 @@ export function Chart({ label, summary, option, height = 260, onClick, table, te
 
   useEffect(() => {
     if (!ready || chart.current === null) return;
-    chart.current.setOption(option(theme), { notMerge: true, lazyUpdate: true });
-  }, [ready, option, theme]);
+    chart.current.setOption(withMarks(option(theme), marks, theme), { notMerge: true, lazyUpdate: true });
+  }, [ready, option, theme, marks]);
 
   return (
     <figure className="chart" style={{ margin: 0 }} data-testid={testId}>
@@ -90,6 +105,16 @@ export function Chart({ label, summary, option, height = 260, onClick, table, te
       <figcaption id={summaryId} className="visually-hidden">
         {summary}
       </figcaption>
+      {marks.length > 0 && (
+        <ul className="chart-marks" aria-label={`Annotations on ${label}`}>
+          {marks.map((m) => (
+            <li key={`${m.at}-${m.label}`}>
+              <span aria-hidden="true">▲ </span>
+              <time dateTime={m.at}>{formatDate(m.at)}</time> · {m.title}
+            </li>
+          ))}
+        </ul>
+      )}
       {table !== undefined && (
         <details className="data-table">
           <summary>Data table: {label}</summary>

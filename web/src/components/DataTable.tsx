@@ -1,5 +1,10 @@
-/** A table whose columns sort by a click (or Enter / Space) on their header. */
-import { type ReactNode, useMemo, useState } from 'react';
+/**
+ * A table whose columns sort by a click (or Enter / Space) on their header, with a "Download CSV"
+ * button that saves the rows as shown (sorted as shown, each cell's text) with the formula-safe
+ * quoting of lib/csv.ts: a cell that starts with `=`, `+`, `-` or `@` cannot run in a spreadsheet.
+ */
+import { type ReactNode, useMemo, useRef, useState } from 'react';
+import { csvDocument, csvFileName } from '../lib/csv';
 
 export interface Column<T> {
   readonly id: string;
@@ -28,6 +33,7 @@ export function DataTable<T>({
   rowClass?: (row: T) => string | undefined;
 }) {
   const [sort, setSort] = useState(initialSort ?? null);
+  const tableRef = useRef<HTMLTableElement>(null);
   const sorted = useMemo(() => {
     const column = columns.find((c) => c.id === sort?.id);
     if (sort === null || column?.sort === undefined) return rows;
@@ -48,9 +54,47 @@ export function DataTable<T>({
         ? { id, direction: current.direction === 'asc' ? 'desc' : 'asc' }
         : { id, direction: numeric ? 'desc' : 'asc' },
     );
+  const download = () => {
+    const table = tableRef.current;
+    if (table === null) return;
+    const header = [...(table.tHead?.rows[0]?.cells ?? [])].map((cell) =>
+      (cell.textContent ?? '').replace(/[▲▼↕]/g, '').trim(),
+    );
+    const body = [...(table.tBodies[0]?.rows ?? [])].map((row) =>
+      [...row.cells].map((cell, i) => {
+        const text = (cell.textContent ?? '').trim();
+        // A number in a numeric column stays a number (a negative one is no formula).
+        return columns[i]?.numeric === true && text !== '' && Number.isFinite(Number(text))
+          ? Number(text)
+          : text;
+      }),
+    );
+    // The byte order mark makes spreadsheets read the file as UTF-8.
+    const blob = new Blob(['\ufeff', csvDocument([header, ...body])], { type: 'text/csv;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = csvFileName(testId ?? 'table');
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
   return (
     <div className="table-wrap">
-      <table data-testid={testId}>
+      {rows.length > 0 && (
+        <div className="table-tools">
+          <button
+            type="button"
+            className="button small"
+            onClick={download}
+            data-testid={testId === undefined ? undefined : `${testId}-csv`}
+          >
+            Download CSV
+          </button>
+        </div>
+      )}
+      <table data-testid={testId} ref={tableRef}>
         {caption !== undefined && <caption>{caption}</caption>}
         <thead>
           <tr>

@@ -3,6 +3,7 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import { Link, useLocation } from '../lib/router';
 import { usePeriod } from '../lib/use-period';
 import { PeriodPicker } from './PeriodPicker';
+import { SessionBadge } from './SessionBadge';
 
 const NAV = [
   {
@@ -13,6 +14,7 @@ const NAV = [
   },
   { path: '/compare', label: 'Compare', match: (p: string) => p.startsWith('/compare') },
   { path: '/forecast', label: 'Forecast', match: (p: string) => p.startsWith('/forecast') },
+  { path: '/insights', label: 'Insights', match: (p: string) => p.startsWith('/insights') },
   { path: '/data-quality', label: 'Data quality', match: (p: string) => p.startsWith('/data-quality') },
   {
     path: '/organisation',
@@ -98,6 +100,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <div className="header-tools">
             <PeriodPicker period={period} end={end} />
           </div>
+          <SessionBadge />
         </div>
       </header>
       <main id="main">{children}</main>

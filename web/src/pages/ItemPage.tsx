@@ -12,6 +12,7 @@ import { Breadcrumbs, PrecisionNote } from '../components/Layout';
 import { ShareBar } from '../components/ShareBar';
 import { Empty, ErrorState, Loading } from '../components/States';
 import { capitalize, formatDate, formatDateTime, formatDuration, formatPercent } from '../lib/format';
+import { safeExternalUrl } from '../lib/links';
 import { Link } from '../lib/router';
 import { findTeam, itemPath } from '../lib/scope';
 import { useHref } from '../lib/use-period';
@@ -127,11 +128,22 @@ function ItemBody({ doc, teamName }: { doc: ItemDocument; teamName: string | nul
             </p>
           )}
         </div>
-        {item.url !== null && (
-          <a className="button" href={item.url} target="_blank" rel="noreferrer noopener">
-            Open in {item.source.split(':')[0]} ↗
-          </a>
-        )}
+        {item.url !== null &&
+          (safeExternalUrl(item.url) !== null ? (
+            <a
+              className="button"
+              href={safeExternalUrl(item.url) as string}
+              target="_blank"
+              rel="noreferrer noopener"
+            >
+              Open in {item.source.split(':')[0]} ↗
+            </a>
+          ) : (
+            // Not an http(s) address (a `javascript:` URL, a path…): shown, never a link.
+            <span className="muted item-link-text" data-testid="item-url-text" title="Not an http(s) link">
+              {item.url}
+            </span>
+          ))}
       </div>
 
       <div className="facts" data-testid="item-facts">
@@ -169,10 +181,16 @@ function ItemBody({ doc, teamName }: { doc: ItemDocument; teamName: string | nul
           />
         )}
       </div>
-      {(facts.flags.changeBeforeCreation || facts.flags.statusDisagrees) && (
+      {(facts.flags.changeBeforeCreation || facts.flags.statusDisagrees || facts.flags.clockSkew) && (
         <ul className="warnings">
           {facts.flags.changeBeforeCreation && (
             <li>⚠ A status change precedes the item's creation: it is taken to be created then.</li>
+          )}
+          {facts.flags.clockSkew && !facts.flags.changeBeforeCreation && (
+            <li>
+              ⚠ A status change lies more than 5 minutes in the future (clock skew between the tools): it
+              counts from its time.
+            </li>
           )}
           {facts.flags.statusDisagrees && (
             <li>⚠ The item's status field disagrees with its last status change.</li>

@@ -25,7 +25,6 @@ import {
 import { FLOW_TYPES, type FlowState, type FlowType, STAGES, STATES } from '../api/types';
 import { JobProgress } from '../components/JobProgress';
 import { Breadcrumbs } from '../components/Layout';
-import { ActorField } from '../components/OrgTabs';
 import { QueryView } from '../components/States';
 import {
   capitalize,
@@ -86,7 +85,6 @@ export default function MappingSourcePage({ params }: { params: Record<string, s
                 } unmapped types`}
           </p>
         </div>
-        <ActorField />
       </div>
       <JobStatus id={jobId} />
       <QueryView query={detail} what="the mapping" height={400}>

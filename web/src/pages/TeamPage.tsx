@@ -5,6 +5,7 @@
  */
 import type { EChartsCoreOption } from 'echarts/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { type Annotation, useAnnotations } from '../api/annotations';
 import {
   useCompleted,
   useItemList,
@@ -24,8 +25,10 @@ import {
   STATES,
   type StatusTimesDocument,
 } from '../api/types';
+import { marksOnCategories, marksOnTime } from '../charts/annotations';
 import { categoryChart } from '../charts/options';
 import { axisStyle, base, type ChartTheme } from '../charts/theme';
+import { AnnotationsPanel } from '../components/AnnotationsPanel';
 import { FlowTypeBadge, StateBadge } from '../components/Badges';
 import { Chart } from '../components/Chart';
 import { DoraPanel } from '../components/DoraPanel';
@@ -102,6 +105,8 @@ export default function TeamPage({ params }: { params: Record<string, string> })
   );
 }
 
+const NO_NOTES: readonly Annotation[] = [];
+
 function TeamBody({ id, period }: { id: string; period: Period }) {
   const href = useHref();
   const scope = { team: id };
@@ -111,6 +116,7 @@ function TeamBody({ id, period }: { id: string; period: Period }) {
   const series = useSeries(scope, period);
   const completed = useCompleted(scope, period);
   const statuses = useStatusTimes(scope, period);
+  const notes = useAnnotations(scope, period).data?.annotations ?? NO_NOTES;
   if (metrics.isError) {
     return (
       <ErrorState error={metrics.error} what="the team's metrics" onRetry={() => void metrics.refetch()} />
@@ -154,7 +160,7 @@ function TeamBody({ id, period }: { id: string; period: Period }) {
             </div>
           </header>
           <QueryView query={completed} what="the completed items" height={340}>
-            {(c) => <CycleTimeScatter completed={c} />}
+            {(c) => <CycleTimeScatter completed={c} notes={notes} />}
           </QueryView>
         </div>
         <div className="grid cols-2">
@@ -168,7 +174,7 @@ function TeamBody({ id, period }: { id: string; period: Period }) {
               </div>
             </header>
             <QueryView query={series} what="the cumulative flow" height={300}>
-              {(s) => <CumulativeFlow series={s} />}
+              {(s) => <CumulativeFlow series={s} notes={notes} end={period.to} />}
             </QueryView>
           </div>
           <div className="card">
@@ -202,7 +208,7 @@ function TeamBody({ id, period }: { id: string; period: Period }) {
               </div>
             </header>
             <QueryView query={series} what="the throughput" height={300}>
-              {(s) => <Throughput series={s} />}
+              {(s) => <Throughput series={s} notes={notes} end={period.to} />}
             </QueryView>
           </div>
           <div className="card">
@@ -223,6 +229,8 @@ function TeamBody({ id, period }: { id: string; period: Period }) {
         </div>
       </section>
 
+      <AnnotationsPanel scope={scope} scopeName="this team" period={period} />
+
       <section className="section" aria-labelledby="items-heading">
         <header>
           <div>
@@ -240,7 +248,14 @@ function TeamBody({ id, period }: { id: string; period: Period }) {
 
 // ── Cycle-time scatter ─────────────────────────────────────────────────────────────────────────
 
-function CycleTimeScatter({ completed }: { completed: CompletedDocument }) {
+function CycleTimeScatter({
+  completed,
+  notes,
+}: {
+  completed: CompletedDocument;
+  notes: readonly Annotation[];
+}) {
+  const marks = useMemo(() => marksOnTime(notes), [notes]);
   const { items, percentiles } = completed;
   const href = useHref();
   const byType = useMemo(
@@ -332,6 +347,7 @@ function CycleTimeScatter({ completed }: { completed: CompletedDocument }) {
       label="Cycle-time scatter"
       summary={`${formatCount(completed.total)} items completed. Half within ${formatDuration(percentiles.p50)}, 85% within ${formatDuration(percentiles.p85)}, 95% within ${formatDuration(percentiles.p95)}.`}
       option={option}
+      marks={marks}
       height={360}
       testId="cycle-time-scatter"
       onClick={(click) => {
@@ -403,8 +419,25 @@ const CFD_LABELS: Record<string, string> = {
   new: 'New',
 };
 
-function CumulativeFlow({ series }: { series: SeriesDocument }) {
+function CumulativeFlow({
+  series,
+  notes,
+  end,
+}: {
+  series: SeriesDocument;
+  notes: readonly Annotation[];
+  end: string;
+}) {
   const days = series.cumulativeFlow;
+  const marks = useMemo(
+    () =>
+      marksOnCategories(
+        days.map((d) => d.day),
+        end,
+        notes,
+      ),
+    [days, end, notes],
+  );
   // Done counts every item ever completed; the diagram starts it at 0 on the first day, so the
   // bands of work in progress stay readable.
   const doneBefore = days[0]?.byState.done ?? 0;
@@ -432,6 +465,7 @@ function CumulativeFlow({ series }: { series: SeriesDocument }) {
       label="Cumulative flow diagram"
       summary={`Items new, waiting, active, and done since the first day, at the start of each day, stacked. On the last day: ${CFD_STATES.map((s) => `${s} ${formatCount(last === undefined ? null : s === 'done' ? last.byState.done - doneBefore : last.byState[s])}`).join(', ')}. Cancelled items are left out.`}
       option={option}
+      marks={marks}
       height={300}
       table={
         <TrendTable
@@ -630,8 +664,25 @@ function AgingChart({
 
 // ── Throughput ─────────────────────────────────────────────────────────────────────────────────
 
-function Throughput({ series }: { series: SeriesDocument }) {
+function Throughput({
+  series,
+  notes,
+  end,
+}: {
+  series: SeriesDocument;
+  notes: readonly Annotation[];
+  end: string;
+}) {
   const weeks = series.velocityByWeek;
+  const marks = useMemo(
+    () =>
+      marksOnCategories(
+        weeks.map((w) => w.week),
+        end,
+        notes,
+      ),
+    [weeks, end, notes],
+  );
   const option = useCallback(
     (theme: ChartTheme) => {
       const chart = categoryChart(theme, {
@@ -668,6 +719,7 @@ function Throughput({ series }: { series: SeriesDocument }) {
       label="Throughput run chart"
       summary={`Items completed in each ISO week overlapping the period (the first and last weeks may be partial), from ${formatDate(weeks[0]?.week)}.`}
       option={option}
+      marks={marks}
       height={280}
       table={
         <TrendTable

@@ -5,6 +5,7 @@
  */
 import { useQueries } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
+import { useAnnotations } from '../api/annotations';
 import { apiGet } from '../api/client';
 import { useMetrics, useOrg, useStatusTimes, useTrend } from '../api/queries';
 import {
@@ -15,8 +16,10 @@ import {
   type StatusTimesDocument,
   type TrendDocument,
 } from '../api/types';
+import { type ChartMark, marksOnCategories } from '../charts/annotations';
 import { categoryChart } from '../charts/options';
 import type { ChartTheme } from '../charts/theme';
+import { AnnotationsPanel } from '../components/AnnotationsPanel';
 import { StateBadge, TierBadge } from '../components/Badges';
 import { Chart } from '../components/Chart';
 import { type Column, DataTable } from '../components/DataTable';
@@ -126,6 +129,18 @@ function ValueStreamBody({
   const previous = useMetrics(scope, previousPeriod(period));
   const trend = useTrend(scope, period, trendBucket(period));
   const statuses = useStatusTimes(scope, period);
+  const notes = useAnnotations(scope, period).data?.annotations;
+  const marks = useMemo(
+    () =>
+      notes === undefined || trend.data === undefined
+        ? undefined
+        : marksOnCategories(
+            trend.data.buckets.map((b) => b.from),
+            trend.data.buckets.at(-1)?.to ?? period.to,
+            notes,
+          ),
+    [notes, trend.data, period.to],
+  );
   return (
     <div data-scope={`valueStream:${id}`}>
       <QueryView query={metrics} what="the value stream's metrics" height={130}>
@@ -168,7 +183,7 @@ function ValueStreamBody({
           </QueryView>
           <h3 style={{ margin: '18px 0 6px' }}>Over time</h3>
           <QueryView query={trend} what="the stage trend" height={220}>
-            {(t) => <StageTrend trend={t} />}
+            {(t) => <StageTrend trend={t} marks={marks} />}
           </QueryView>
         </div>
       </section>
@@ -216,30 +231,31 @@ function ValueStreamBody({
                 <header>
                   <h2>Flow distribution</h2>
                 </header>
-                <DistributionTrend trend={t} />
+                <DistributionTrend trend={t} marks={marks} />
               </div>
               <div className="card">
                 <header>
                   <h2>Velocity</h2>
                 </header>
-                <VelocityTrend trend={t} />
+                <VelocityTrend trend={t} marks={marks} />
               </div>
               <div className="card">
                 <header>
                   <h2>Flow time</h2>
                 </header>
-                <FlowTimeTrend trend={t} />
+                <FlowTimeTrend trend={t} marks={marks} />
               </div>
               <div className="card">
                 <header>
                   <h2>Flow efficiency and load</h2>
                 </header>
-                <EfficiencyTrend trend={t} />
+                <EfficiencyTrend trend={t} marks={marks} />
               </div>
             </div>
           )}
         </QueryView>
       </section>
+      <AnnotationsPanel scope={scope} scopeName="this value stream" period={period} />
     </div>
   );
 }
@@ -266,7 +282,7 @@ export function StageBreakdown({ stages }: { stages: MetricsDocument['flow']['st
 const bucketLabel = (t: TrendDocument, from: string) =>
   t.bucket === 'month' ? formatDate(from).replace(/^\d+ /, '') : formatShortDate(from);
 
-function StageTrend({ trend }: { trend: TrendDocument }) {
+function StageTrend({ trend, marks }: { trend: TrendDocument; marks?: readonly ChartMark[] }) {
   const keys = useMemo((): StageOrUnmapped[] => {
     const hasUnmapped = trend.buckets.some((b) => b.stages.unmapped !== undefined);
     return [...STAGES, ...(hasUnmapped ? ['unmapped' as const] : [])];
@@ -292,6 +308,7 @@ function StageTrend({ trend }: { trend: TrendDocument }) {
       label="Stage breakdown over time"
       summary={`Share of the lead time in each stage, per ${trend.bucket}, for the items completed in it.`}
       option={option}
+      marks={marks}
       height={220}
       table={
         <TrendTable
@@ -309,7 +326,7 @@ function StageTrend({ trend }: { trend: TrendDocument }) {
   );
 }
 
-function DistributionTrend({ trend }: { trend: TrendDocument }) {
+function DistributionTrend({ trend, marks }: { trend: TrendDocument; marks?: readonly ChartMark[] }) {
   const option = useCallback(
     (theme: ChartTheme) =>
       categoryChart(theme, {
@@ -333,6 +350,7 @@ function DistributionTrend({ trend }: { trend: TrendDocument }) {
       label="Flow distribution over time"
       summary={`Share of features, defects, risks and debt among the items completed in each ${trend.bucket}, stacked to 100%.`}
       option={option}
+      marks={marks}
       table={
         <TrendTable
           caption={`Flow distribution per ${trend.bucket}`}
@@ -349,7 +367,7 @@ function DistributionTrend({ trend }: { trend: TrendDocument }) {
   );
 }
 
-export function VelocityTrend({ trend }: { trend: TrendDocument }) {
+export function VelocityTrend({ trend, marks }: { trend: TrendDocument; marks?: readonly ChartMark[] }) {
   const option = useCallback(
     (theme: ChartTheme) =>
       categoryChart(theme, {
@@ -368,6 +386,7 @@ export function VelocityTrend({ trend }: { trend: TrendDocument }) {
       label="Velocity over time"
       summary={`Items completed per ${trend.bucket}, by flow type.`}
       option={option}
+      marks={marks}
       table={
         <TrendTable
           caption={`Items completed per ${trend.bucket}`}
@@ -387,7 +406,7 @@ export function VelocityTrend({ trend }: { trend: TrendDocument }) {
   );
 }
 
-export function FlowTimeTrend({ trend }: { trend: TrendDocument }) {
+export function FlowTimeTrend({ trend, marks }: { trend: TrendDocument; marks?: readonly ChartMark[] }) {
   const option = useCallback(
     (theme: ChartTheme) =>
       categoryChart(theme, {
@@ -417,6 +436,7 @@ export function FlowTimeTrend({ trend }: { trend: TrendDocument }) {
       label="Flow time over time"
       summary={`Median and 85th percentile of the flow time of the items completed in each ${trend.bucket}, in days.`}
       option={option}
+      marks={marks}
       table={
         <TrendTable
           caption={`Flow time per ${trend.bucket}`}
@@ -437,7 +457,7 @@ export function FlowTimeTrend({ trend }: { trend: TrendDocument }) {
   );
 }
 
-function EfficiencyTrend({ trend }: { trend: TrendDocument }) {
+function EfficiencyTrend({ trend, marks }: { trend: TrendDocument; marks?: readonly ChartMark[] }) {
   const option = useCallback(
     (theme: ChartTheme) => {
       const chart = categoryChart(theme, {
@@ -490,6 +510,7 @@ function EfficiencyTrend({ trend }: { trend: TrendDocument }) {
       label="Flow efficiency and load over time"
       summary={`Flow efficiency (percent, left axis) and average work in progress (right axis) per ${trend.bucket}.`}
       option={option}
+      marks={marks}
       table={
         <TrendTable
           caption={`Flow efficiency and load per ${trend.bucket}`}

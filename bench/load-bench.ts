@@ -1,0 +1,342 @@
+/**
+ * `npm run bench:load`: the server under load, on loopback, bounded in time (about 3 minutes).
+ * Starts `flowlens start --demo` (the demo organisation, default scale, on a temporary SQLite
+ * database) as a child process, then with autocannon:
+ * - (a) 10 and (b) 50 concurrent connections reading the dashboard endpoints the web UI uses
+ *   (the organisation, the metrics of the organisation, a portfolio, a value stream and a team, the
+ *   trend, the series, time per status, the completed items, the item list), 20 s each;
+ * - (c) 50 connections reading the dashboards while a stream of 200 signed GitHub webhook
+ *   deliveries per second (each a new delivery of its own issue) arrives for 60 s;
+ * - (d) webhook throughput: as many deliveries as 32 connections get through in 10 s.
+ * It reports p50/p95/p99 latency, requests/s, errors (non-2xx counted as errors) and the server's
+ * resident memory sampled every second, checks the goals of issue 7 and writes the results as a
+ * markdown table to stdout and as JSON to bench/results/load.json.
+ *
+ * Options: --duration S (per reading run, default 20), --stream S (default 60), --source (run the
+ * server from src/ through tsx instead of the build), --scale small|N (demo scale, default small).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '20' },
+    stream: { type: 'string', default: '60' },
+    throughput: { type: 'string', default: '10' },
+    source: { type: 'boolean', default: false },
+    scale: { type: 'string', default: 'small' },
+  },
+});
+const READ_SECONDS = Number(values.duration);
+const STREAM_SECONDS = Number(values.stream);
+const THROUGHPUT_SECONDS = Number(values.throughput);
+const SECRET = 'load-bench-secret';
+const GOALS = {
+  dashboardP95At10Ms: 25,
+  dashboardP95At50Ms: 150,
+  webhooksPerSecond: 2000,
+  webhookP99Ms: 50,
+  steadyRssMb: 512,
+};
+
+const log = (text: string) => process.stderr.write(`${text}\n`);
+// The machine's load when the run starts: figures from a busy machine are not comparable.
+const loadBefore = loadavg()[0] as number;
+const home = mkdtempSync(join(tmpdir(), 'flowlens-load-'));
+const database = join(home, 'flowlens.db');
+
+// ── The server ──────────────────────────────────────────────────────────────────────────────────
+
+const command = values.source
+  ? [process.execPath, '--import', 'tsx', 'src/cli/entry.ts']
+  : [process.execPath, 'bin/flowlens'];
+const server: ChildProcess = spawn(
+  command[0] as string,
+  [...command.slice(1), 'start', '--demo', '--port', '0', '--db', database],
+  {
+    env: {
+      ...process.env,
+      FLOWLENS_HOME: home,
+      FLOWLENS_WEBHOOK_SECRET_GITHUB: SECRET,
+      FLOWLENS_LOG_LEVEL: 'error',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
+const serverExited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
+const started = performance.now();
+const base = await new Promise<string>((resolve, reject) => {
+  let output = '';
+  server.stdout?.on('data', (chunk) => {
+    output += String(chunk);
+    const match = /serving on (http:\/\/\S+?) /.exec(output);
+    if (match !== null) resolve(match[1] as string);
+  });
+  void serverExited.then((code) =>
+    reject(new Error(`the server exited (${code}) before serving:\n${output}`)),
+  );
+});
+const startSeconds = (performance.now() - started) / 1000;
+log(`server up at ${base} in ${startSeconds.toFixed(1)} s (demo organisation loaded)`);
+
+// ── Memory, every second ────────────────────────────────────────────────────────────────────────
+
+interface RssSample {
+  readonly at: number;
+  readonly phase: string;
+  readonly mb: number;
+}
+const samples: RssSample[] = [];
+let phase = 'idle';
+const rssOf = (pid: number): number => {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+};
+const sampler = setInterval(() => {
+  try {
+    samples.push({ at: Date.now(), phase, mb: rssOf(server.pid as number) });
+  } catch {
+    // The server is gone; the run fails on its requests.
+  }
+}, 1000);
+
+// ── The requests ────────────────────────────────────────────────────────────────────────────────
+
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
+const period = `from=${day(today - 90 * 86_400_000)}&to=${day(today)}`;
+const org = (await (await fetch(`${base}/api/v1/org`)).json()) as {
+  portfolios: { id: string; valueStreams: { id: string; teams: { id: string }[] }[] }[];
+};
+const portfolio = org.portfolios[0]?.id ?? '';
+const valueStream = org.portfolios[0]?.valueStreams[0]?.id ?? '';
+const team = org.portfolios[0]?.valueStreams[0]?.teams[0]?.id ?? '';
+const dashboard = [
+  '/api/v1/org',
+  `/api/v1/metrics?${period}`,
+  `/api/v1/metrics?${period}&portfolio=${portfolio}`,
+  `/api/v1/metrics?${period}&valueStream=${valueStream}`,
+  `/api/v1/metrics?${period}&team=${team}`,
+  `/api/v1/metrics/trend?${period}&valueStream=${valueStream}&bucket=week`,
+  `/api/v1/metrics/series?${period}&team=${team}&aging=100`,
+  `/api/v1/metrics/statuses?${period}&valueStream=${valueStream}`,
+  `/api/v1/metrics/completed?${period}&team=${team}`,
+  `/api/v1/items?team=${team}&limit=50`,
+];
+for (const path of dashboard) {
+  const response = await fetch(`${base}${path}`);
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+}
+
+let deliveries = 0;
+/** A new signed `issues` delivery each time: its own delivery id and issue number. */
+function nextDelivery(): { headers: Record<string, string>; body: string } {
+  const n = ++deliveries;
+  const body = JSON.stringify({
+    action: 'opened',
+    repository: { full_name: 'acme/load' },
+    issue: {
+      number: n,
+      title: `Load issue ${n}`,
+      state: 'open',
+      created_at: '2026-01-05T10:00:00Z',
+      updated_at: '2026-01-05T10:00:00Z',
+      labels: [],
+      user: { login: 'load' },
+    },
+  });
+  return {
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': 'issues',
+      'x-github-delivery': `load-${n}`,
+      'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`,
+    },
+  };
+}
+
+interface RunFigures {
+  readonly requests: number;
+  readonly perSecond: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly max: number;
+  readonly errors: number;
+  readonly non2xx: number;
+}
+
+/**
+ * Runs autocannon and computes the figures from every response's own time (autocannon's histogram
+ * has no 95th percentile): nearest-rank percentiles, errors and non-2xx answers counted apart.
+ */
+async function measure(options: autocannon.Options): Promise<RunFigures> {
+  const times: number[] = [];
+  // Without a callback autocannon returns its event emitter, made thenable (the types say Promise).
+  const instance = autocannon(options) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>;
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+    times.push(responseTime);
+  });
+  const result = (await instance) as unknown as autocannon.Result;
+  times.sort((a, b) => a - b);
+  const rank = (p: number) => (times.length === 0 ? 0 : (times[Math.ceil(p * times.length) - 1] ?? 0));
+  const round = (ms: number) => Math.round(ms * 10) / 10;
+  return {
+    requests: result.requests.total,
+    perSecond: Math.round(result.requests.total / result.duration),
+    p50: round(rank(0.5)),
+    p95: round(rank(0.95)),
+    p99: round(rank(0.99)),
+    max: round(times.at(-1) ?? 0),
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+function reads(connections: number, duration: number): Promise<RunFigures> {
+  return measure({
+    url: base,
+    connections,
+    duration,
+    requests: dashboard.map((path) => ({ method: 'GET' as const, path })),
+  });
+}
+
+function webhooks(options: { connections: number; duration: number; overallRate?: number }) {
+  return measure({
+    url: base,
+    ...options,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/v1/webhooks/github',
+        setupRequest: (request) => {
+          const delivery = nextDelivery();
+          return { ...request, headers: { ...request.headers, ...delivery.headers }, body: delivery.body };
+        },
+      },
+    ],
+  });
+}
+
+// ── The runs ────────────────────────────────────────────────────────────────────────────────────
+
+const results: Record<string, RunFigures> = {};
+try {
+  phase = 'warm-up';
+  await reads(10, 3);
+  phase = 'read-10';
+  log(`(a) dashboards, 10 connections, ${READ_SECONDS} s…`);
+  results.dashboard10 = await reads(10, READ_SECONDS);
+  phase = 'read-50';
+  log(`(b) dashboards, 50 connections, ${READ_SECONDS} s…`);
+  results.dashboard50 = await reads(50, READ_SECONDS);
+  phase = 'stream';
+  log(`(c) dashboards, 50 connections, with 200 webhook deliveries/s, ${STREAM_SECONDS} s…`);
+  const [streamReads, stream] = await Promise.all([
+    reads(50, STREAM_SECONDS),
+    webhooks({ connections: 10, duration: STREAM_SECONDS, overallRate: 200 }),
+  ]);
+  results.dashboard50WithWebhooks = streamReads;
+  results.webhookStream200 = stream;
+  phase = 'throughput';
+  log(`(d) webhook throughput, 32 connections, ${THROUGHPUT_SECONDS} s…`);
+  results.webhookThroughput = await webhooks({ connections: 32, duration: THROUGHPUT_SECONDS });
+  phase = 'done';
+} finally {
+  clearInterval(sampler);
+  server.kill('SIGTERM');
+  await serverExited;
+  rmSync(home, { recursive: true, force: true });
+}
+
+// ── The report ──────────────────────────────────────────────────────────────────────────────────
+
+const underLoad = samples.filter((s) => !['idle', 'warm-up', 'done'].includes(s.phase));
+const rss = {
+  afterStartMb: Math.round(samples.find((s) => s.phase !== 'idle')?.mb ?? samples[0]?.mb ?? 0),
+  maxMb: Math.round(Math.max(...underLoad.map((s) => s.mb))),
+  // Steady: the last 20 s of the 60 s stream, against its first 20 s.
+  streamFirst20sMb: Math.round(average(underLoad.filter((s) => s.phase === 'stream').slice(0, 20))),
+  streamLast20sMb: Math.round(average(underLoad.filter((s) => s.phase === 'stream').slice(-20))),
+  samples: samples.length,
+};
+const goals = {
+  dashboardP95At10: check(results.dashboard10?.p95, GOALS.dashboardP95At10Ms, 'max'),
+  dashboardP95At50: check(results.dashboard50?.p95, GOALS.dashboardP95At50Ms, 'max'),
+  dashboardP95At50WithWebhooks: check(results.dashboard50WithWebhooks?.p95, GOALS.dashboardP95At50Ms, 'max'),
+  webhooksPerSecond: check(results.webhookThroughput?.perSecond, GOALS.webhooksPerSecond, 'min'),
+  webhookP99: check(results.webhookThroughput?.p99, GOALS.webhookP99Ms, 'max'),
+  webhookStreamP99: check(results.webhookStream200?.p99, GOALS.webhookP99Ms, 'max'),
+  zeroErrors: Object.values(results).every((r) => r.errors === 0 && r.non2xx === 0),
+  steadyMemory: check(rss.maxMb, GOALS.steadyRssMb, 'max'),
+};
+const document = {
+  when: new Date().toISOString(),
+  node: process.version,
+  cpus: cpus().length,
+  loadAverage: { before: Number(loadBefore.toFixed(1)), after: Number((loadavg()[0] as number).toFixed(1)) },
+  server: values.source ? 'src (tsx)' : 'build (bin/flowlens)',
+  demoScale: values.scale,
+  startSeconds: Number(startSeconds.toFixed(1)),
+  seconds: { read: READ_SECONDS, stream: STREAM_SECONDS, throughput: THROUGHPUT_SECONDS },
+  goals: GOALS,
+  results,
+  rss,
+  met: goals,
+};
+mkdirSync(join(process.cwd(), 'bench', 'results'), { recursive: true });
+writeFileSync(join(process.cwd(), 'bench', 'results', 'load.json'), `${JSON.stringify(document, null, 2)}\n`);
+
+const rows: [string, RunFigures | undefined][] = [
+  ['(a) dashboards, 10 connections', results.dashboard10],
+  ['(b) dashboards, 50 connections', results.dashboard50],
+  ['(c) dashboards, 50 connections + 200 webhooks/s', results.dashboard50WithWebhooks],
+  ['(c) webhooks at 200/s', results.webhookStream200],
+  ['(d) webhooks, max rate (32 connections)', results.webhookThroughput],
+];
+const lines = [
+  '| run | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | non-2xx |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...rows.map(([name, r]) =>
+    r === undefined
+      ? `| ${name} | – | – | – | – | – | – | – | – |`
+      : `| ${name} | ${r.requests} | ${r.perSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.errors} | ${r.non2xx} |`,
+  ),
+  '',
+  `Machine: ${cpus().length} CPUs, load average ${loadBefore.toFixed(1)} before the run, ${(loadavg()[0] as number).toFixed(1)} after. ` +
+    `Server RSS: ${rss.afterStartMb} MB after start, max ${rss.maxMb} MB under load; during the webhook stream ` +
+    `${rss.streamFirst20sMb} MB (first 20 s) → ${rss.streamLast20sMb} MB (last 20 s).`,
+  '',
+  '| goal | target | met |',
+  '| --- | --- | --- |',
+  `| dashboard p95, 10 connections | ≤ ${GOALS.dashboardP95At10Ms} ms | ${yes(goals.dashboardP95At10)} |`,
+  `| dashboard p95, 50 connections | ≤ ${GOALS.dashboardP95At50Ms} ms | ${yes(goals.dashboardP95At50)} |`,
+  `| dashboard p95, 50 connections + webhooks | ≤ ${GOALS.dashboardP95At50Ms} ms | ${yes(goals.dashboardP95At50WithWebhooks)} |`,
+  `| webhook throughput | ≥ ${GOALS.webhooksPerSecond}/s | ${yes(goals.webhooksPerSecond)} |`,
+  `| webhook p99 at max rate | ≤ ${GOALS.webhookP99Ms} ms | ${yes(goals.webhookP99)} |`,
+  `| webhook p99 at 200/s | ≤ ${GOALS.webhookP99Ms} ms | ${yes(goals.webhookStreamP99)} |`,
+  `| errors | 0 | ${yes(goals.zeroErrors)} |`,
+  `| server RSS | ≤ ${GOALS.steadyRssMb} MB | ${yes(goals.steadyMemory)} |`,
+];
+process.stdout.write(`${lines.join('\n')}\n`);
+
+function average(list: readonly RssSample[]): number {
+  return list.length === 0 ? 0 : list.reduce((n, s) => n + s.mb, 0) / list.length;
+}
+
+function check(value: number | undefined, limit: number, kind: 'min' | 'max'): boolean {
+  if (value === undefined) return false;
+  return kind === 'max' ? value <= limit : value >= limit;
+}
+
+function yes(met: boolean): string {
+  return met ? 'yes' : '**no**';
+}
