@@ -553,7 +553,13 @@ describe('hostile webhook deliveries on a real socket', () => {
         `${headers}Transfer-Encoding: chunked\r\n\r\n`,
         Array.from({ length: 10 }, () => chunk),
       );
-      expect(chunked.answer).toMatch(/^HTTP\/1\.1 413 /);
+      // The server answers 413 and closes while the client is still sending; closing a socket
+      // with unread bytes resets it, and a reset may drop the answer before the client reads it.
+      // What the catalogue asks is that the body is cut: the connection is closed, nothing kept.
+      expect(
+        chunked.answer === '' || /^HTTP\/1\.1 413 /.test(chunked.answer),
+        chunked.answer.slice(0, 80),
+      ).toBe(true);
       expect(chunked.closed).toBe(true);
       expect(await count(store, 'webhook_deliveries')).toBe(0);
       expect(process.memoryUsage().rss - rssBefore).toBeLessThan(64 * 1024 * 1024);
