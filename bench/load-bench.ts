@@ -13,7 +13,11 @@
  * markdown table to stdout and as JSON to bench/results/load.json.
  *
  * Options: --duration S (per reading run, default 20), --stream S (default 60), --source (run the
- * server from src/ through tsx instead of the build), --scale small|N (demo scale, default small).
+ * server from src/ through tsx instead of the build), --scale small|N (demo scale, default small),
+ * --only reads,stream,throughput (run only those parts; the JSON then records which), --cpu-prof DIR
+ * (the server writes a V8 CPU profile there when it stops), --no-cache (FLOWLENS_API_CACHE=off: every
+ * dashboard read computed afresh; the runs repeat the same ten URLs, so with the cache on they
+ * measure mostly answers served from it between refreshes).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -30,8 +34,15 @@ const { values } = parseArgs({
     throughput: { type: 'string', default: '10' },
     source: { type: 'boolean', default: false },
     scale: { type: 'string', default: 'small' },
+    only: { type: 'string', default: 'reads,stream,throughput' },
+    'cpu-prof': { type: 'string' },
+    'no-cache': { type: 'boolean', default: false },
   },
 });
+const PARTS = new Set(values.only.split(',').map((part) => part.trim()));
+for (const part of PARTS)
+  if (!['reads', 'stream', 'throughput'].includes(part))
+    throw new Error(`--only: "${part}" is not one of reads, stream, throughput`);
 const READ_SECONDS = Number(values.duration);
 const STREAM_SECONDS = Number(values.stream);
 const THROUGHPUT_SECONDS = Number(values.throughput);
@@ -52,9 +63,11 @@ const database = join(home, 'flowlens.db');
 
 // ── The server ──────────────────────────────────────────────────────────────────────────────────
 
+const profile =
+  values['cpu-prof'] === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`];
 const command = values.source
-  ? [process.execPath, '--import', 'tsx', 'src/cli/entry.ts']
-  : [process.execPath, 'bin/flowlens'];
+  ? [process.execPath, ...profile, '--import', 'tsx', 'src/cli/entry.ts']
+  : [process.execPath, ...profile, 'bin/flowlens'];
 const server: ChildProcess = spawn(
   command[0] as string,
   [...command.slice(1), 'start', '--demo', '--port', '0', '--db', database],
@@ -64,6 +77,7 @@ const server: ChildProcess = spawn(
       FLOWLENS_HOME: home,
       FLOWLENS_WEBHOOK_SECRET_GITHUB: SECRET,
       FLOWLENS_LOG_LEVEL: 'error',
+      ...(values['no-cache'] ? { FLOWLENS_API_CACHE: 'off' } : {}),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   },
@@ -232,23 +246,29 @@ const results: Record<string, RunFigures> = {};
 try {
   phase = 'warm-up';
   await reads(10, 3);
-  phase = 'read-10';
-  log(`(a) dashboards, 10 connections, ${READ_SECONDS} s…`);
-  results.dashboard10 = await reads(10, READ_SECONDS);
-  phase = 'read-50';
-  log(`(b) dashboards, 50 connections, ${READ_SECONDS} s…`);
-  results.dashboard50 = await reads(50, READ_SECONDS);
-  phase = 'stream';
-  log(`(c) dashboards, 50 connections, with 200 webhook deliveries/s, ${STREAM_SECONDS} s…`);
-  const [streamReads, stream] = await Promise.all([
-    reads(50, STREAM_SECONDS),
-    webhooks({ connections: 10, duration: STREAM_SECONDS, overallRate: 200 }),
-  ]);
-  results.dashboard50WithWebhooks = streamReads;
-  results.webhookStream200 = stream;
-  phase = 'throughput';
-  log(`(d) webhook throughput, 32 connections, ${THROUGHPUT_SECONDS} s…`);
-  results.webhookThroughput = await webhooks({ connections: 32, duration: THROUGHPUT_SECONDS });
+  if (PARTS.has('reads')) {
+    phase = 'read-10';
+    log(`(a) dashboards, 10 connections, ${READ_SECONDS} s…`);
+    results.dashboard10 = await reads(10, READ_SECONDS);
+    phase = 'read-50';
+    log(`(b) dashboards, 50 connections, ${READ_SECONDS} s…`);
+    results.dashboard50 = await reads(50, READ_SECONDS);
+  }
+  if (PARTS.has('stream')) {
+    phase = 'stream';
+    log(`(c) dashboards, 50 connections, with 200 webhook deliveries/s, ${STREAM_SECONDS} s…`);
+    const [streamReads, stream] = await Promise.all([
+      reads(50, STREAM_SECONDS),
+      webhooks({ connections: 10, duration: STREAM_SECONDS, overallRate: 200 }),
+    ]);
+    results.dashboard50WithWebhooks = streamReads;
+    results.webhookStream200 = stream;
+  }
+  if (PARTS.has('throughput')) {
+    phase = 'throughput';
+    log(`(d) webhook throughput, 32 connections, ${THROUGHPUT_SECONDS} s…`);
+    results.webhookThroughput = await webhooks({ connections: 32, duration: THROUGHPUT_SECONDS });
+  }
   phase = 'done';
 } finally {
   clearInterval(sampler);
@@ -285,6 +305,8 @@ const document = {
   loadAverage: { before: Number(loadBefore.toFixed(1)), after: Number((loadavg()[0] as number).toFixed(1)) },
   server: values.source ? 'src (tsx)' : 'build (bin/flowlens)',
   demoScale: values.scale,
+  parts: [...PARTS].join(','),
+  responseCache: !values['no-cache'],
   startSeconds: Number(startSeconds.toFixed(1)),
   seconds: { read: READ_SECONDS, stream: STREAM_SECONDS, throughput: THROUGHPUT_SECONDS },
   goals: GOALS,

@@ -156,6 +156,7 @@ const VISIBILITY: Record<string, 'scope' | 'id' | 'org' | 'write' | 'refused' | 
   'GET /api/v1/metrics/trend': 'scope',
   'GET /api/v1/metrics/statuses': 'scope',
   'GET /api/v1/metrics/completed': 'scope',
+  'GET /api/v1/metrics/predictability': 'scope',
   'GET /api/v1/items': 'scope',
   'GET /api/v1/data-quality/items': 'scope',
   'GET /api/v1/forecast/when': 'scope',
@@ -176,6 +177,8 @@ const VISIBILITY: Record<string, 'scope' | 'id' | 'org' | 'write' | 'refused' | 
   'GET /api/v1/roles/network': 'org',
   'GET /api/v1/roles/settings': 'org',
   'PUT /api/v1/roles/settings': 'refused',
+  'GET /api/v1/settings/calendar': 'org',
+  'PUT /api/v1/settings/calendar': 'refused',
   'POST /api/v1/roles/assignments': 'write',
   'PATCH /api/v1/roles/assignments/:id': 'id',
   'DELETE /api/v1/roles/assignments/:id': 'id',
@@ -212,6 +215,10 @@ const VISIBILITY: Record<string, 'scope' | 'id' | 'org' | 'write' | 'refused' | 
   'POST /api/v1/webhooks/github': 'unscoped',
   'POST /api/v1/webhooks/gitlab': 'unscoped',
   'POST /api/v1/webhooks/jira': 'unscoped',
+  // Kept webhook deliveries and their replay: admins only, like the audit trail (an admin restricted
+  // to a value stream is refused, test/webhook-replay.test.ts).
+  'GET /api/v1/webhooks/deliveries': 'unscoped',
+  'POST /api/v1/webhooks/deliveries/:id/replay': 'unscoped',
 };
 
 /** Routes of accounts, tokens, sign-in and the audit trail: admin-only or about the caller, no value stream's data. */
@@ -221,6 +228,7 @@ const UNSCOPED_PREFIXES = [
   '/api/v1/session',
   '/api/v1/auth/',
   '/api/v1/audit',
+  '/api/v1/webhooks/deliveries',
 ];
 
 /** The query each metrics-type route needs besides its scope. */
@@ -230,6 +238,7 @@ const REQUIRED_QUERY: Record<string, string> = {
   '/api/v1/metrics/trend': PERIOD,
   '/api/v1/metrics/statuses': PERIOD,
   '/api/v1/metrics/completed': PERIOD,
+  '/api/v1/metrics/predictability': PERIOD,
   '/api/v1/items': '',
   '/api/v1/data-quality/items': '',
   '/api/v1/forecast/when': `items=3&from=${day(30)}&historyDays=30`,

@@ -6,9 +6,9 @@
  * password or a secret in it).
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { listAudit } from '../src/audit/log.js';
-import { hashPassword, verifyPassword } from '../src/auth/passwords.js';
+import { hashPassword, scryptParameters, verifyPassword } from '../src/auth/passwords.js';
 import { authenticateToken, createApiToken, hashSecret, revokeApiToken } from '../src/auth/tokens.js';
 import { checkPassword, createUser, LOCKOUT_MS, LOCKOUT_THRESHOLD } from '../src/auth/users.js';
 import { serve } from '../src/cli/start-command.js';
@@ -38,13 +38,38 @@ describe('passwords', () => {
   it('are scrypt hashes with their parameters and a per-password salt; verification is exact', async () => {
     const a = await hashPassword(PASSWORD);
     const b = await hashPassword(PASSWORD);
-    expect(a).toMatch(/^scrypt\$131072\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
+    expect(a).toMatch(/^scrypt\$\d+\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
     expect(a).not.toBe(b);
     expect(await verifyPassword(PASSWORD, a)).toBe(true);
     expect(await verifyPassword(`${PASSWORD}!`, a)).toBe(false);
     expect(await verifyPassword(PASSWORD, 'scrypt$1$1$1$$')).toBe(false);
     // Cheaper parameters stored in the hash are honoured (the cost can change over time).
     expect(await verifyPassword('x', await hashPassword('x', { N: 1024, r: 8, p: 1 }))).toBe(true);
+  });
+
+  it('new hashes cost N = 2^17 by default, verified at that cost; FLOWLENS_SCRYPT_N lowers it, never below 2^14', async () => {
+    // The suite runs with FLOWLENS_SCRYPT_N=16384 (vitest.config.ts); without it, the default applies.
+    expect(process.env.FLOWLENS_SCRYPT_N).toBe('16384');
+    vi.stubEnv('FLOWLENS_SCRYPT_N', undefined);
+    try {
+      expect(scryptParameters()).toEqual({ N: 131072, r: 8, p: 1 });
+      const full = await hashPassword(PASSWORD);
+      expect(full).toMatch(/^scrypt\$131072\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
+      // Verification follows the hash: this one derives at N = 2^17 (the wrong-password case and
+      // the per-password salt are the test above, at the suite's cost).
+      expect(await verifyPassword(PASSWORD, full)).toBe(true);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(await hashPassword(PASSWORD)).toMatch(/^scrypt\$16384\$8\$1\$/);
+    expect(scryptParameters({ FLOWLENS_SCRYPT_N: '1048576' })).toEqual({ N: 1048576, r: 8, p: 1 });
+    for (const bad of ['8192', '1024', '20000', '2097152', '2^17', 'abc', '-16384'])
+      expect(() => scryptParameters({ FLOWLENS_SCRYPT_N: bad })).toThrow(
+        `FLOWLENS_SCRYPT_N is "${bad}": set it to a power of two from 16384 (2^14) to 1048576 (2^20), or unset it for the default 131072 (2^17)`,
+      );
+    await expect(hashPassword(PASSWORD, scryptParameters({ FLOWLENS_SCRYPT_N: '16384' }))).resolves.toMatch(
+      /^scrypt\$16384\$/,
+    );
   });
 });
 

@@ -130,7 +130,7 @@ describeEachStore('flowlens import', (kind) => {
     await cli(['import', '--db', db.location, writeNdjson(db.dir, 'events.ndjson', GOOD)]);
     const result = await cli(['db', 'info', '--db', db.location]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`(${kind}, schema 0010-improvements)`);
+    expect(result.stdout).toContain(`(${kind}, schema 0013-reconcile)`);
     expect(result.stdout).toMatch(/transition\s+2/);
   });
 });

@@ -1,9 +1,11 @@
 /**
  * The server killed with SIGKILL (hostile-input.md §13, §34), on both stores, with the real CLI as a
  * child process (`flowlens start`, run from the sources):
- * - in the middle of a burst of 2,000 signed GitHub webhook deliveries (400 on PostgreSQL) from 8
+ * - in the middle of a burst of 1,000 signed GitHub webhook deliveries (400 on PostgreSQL) from 8
  *   concurrent senders, after a fifth of them are acknowledged: after a restart the database passes its integrity check, every delivery that was answered 2xx
- *   is stored, and sending them all again stores each exactly once (the others are duplicates);
+ *   is stored, and sending them all again stores each exactly once (the others are duplicates).
+ *   The catalogue's burst is 5,000: what the kill tests is the deliveries in flight when it comes
+ *   (up to one per sender), which a smaller burst has as well, at a fraction of the run time;
  * - in the middle of a `POST /api/v1/import` of a large NDJSON body (with an API token, as a script
  *   would): only whole batches are there, each logged, and importing the body again completes with
  *   nothing doubled.
@@ -23,10 +25,11 @@ import { describeEachStore, type TestDatabase, useTestStore } from './support/st
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ENTRY = fileURLToPath(new URL('../src/cli/entry.ts', import.meta.url));
 const SECRET = 'crash-test-secret';
-/** Deliveries per burst: 2,000 on SQLite; fewer on PostgreSQL, where each costs more round trips. */
-const BURST = { sqlite: 2000, postgres: 400 } as const;
+/** Deliveries per burst: 1,000 on SQLite; fewer on PostgreSQL, where each costs more round trips. */
+const BURST = { sqlite: 1000, postgres: 400 } as const;
 const SENDERS = 8;
-const IMPORT_RECORDS = 120_000;
+/** Three batches of the import's default 20,000 records: the kill comes after the first commit. */
+const IMPORT_RECORDS = 60_000;
 
 interface RunningServer {
   readonly url: string;
@@ -210,8 +213,14 @@ describeEachStore('the server killed mid-way', (kind) => {
       expect(exit.signal, first.output()).toBe('SIGKILL');
       expect(sent.acked.size).toBeGreaterThanOrEqual(killAfter);
       expect(sent.acked.size, 'the kill came before the end of the burst').toBeLessThan(DELIVERIES);
-      // Our own faults are never 4xx: every answer before the kill was 200.
-      expect([...new Set(sent.statuses.values())]).toEqual([200]);
+      // Our own faults are never 4xx: every answer before the kill was 200. After a SIGTERM the
+      // server may refuse what arrives while it drains with 503 (a transient fault, retried by the
+      // sender; not acknowledged, so the second burst stores it).
+      const answered = new Set(sent.statuses.values());
+      expect(answered.has(200)).toBe(true);
+      expect(
+        [...answered].filter((status) => status !== 200 && !(how !== 'SIGKILL' && status === 503)),
+      ).toEqual([]);
 
       if (kind === 'sqlite') expect(integrityCheck(database)).toEqual(['ok']);
       const afterKill = await storedDeliveries(store);

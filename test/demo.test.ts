@@ -18,6 +18,7 @@ import {
   generateDemoOrganisation,
 } from '../src/demo/index.js';
 import { ROLE_NAMES } from '../src/domain/index.js';
+import { sprintOutcome, summarisePredictability } from '../src/forecast/index.js';
 import { computeItemFacts, type ItemFacts, type StatusClass } from '../src/metrics/index.js';
 import { openSqliteStore } from '../src/store/index.js';
 import { cli } from './support/cli.js';
@@ -74,6 +75,7 @@ describe('the demo generator', () => {
         'change',
         'deployment',
         'incident',
+        'sprint',
       ].sort(),
     );
   });
@@ -138,6 +140,7 @@ describe('the small demo organisation', () => {
   const changes: Rec[] = [];
   const deployments: Rec[] = [];
   const incidents: Rec[] = [];
+  const sprints: Rec[] = [];
   const facts: { item: Rec; facts: ItemFacts; flowType: string }[] = [];
   let weekdayTransitions = 0;
   let workingHourTransitions = 0;
@@ -185,6 +188,9 @@ describe('the small demo organisation', () => {
           break;
         case 'incident':
           incidents.push(r);
+          break;
+        case 'sprint':
+          sprints.push(r);
           break;
       }
     }
@@ -449,6 +455,52 @@ describe('the small demo organisation', () => {
     const firstYear = defectShare(start, start + 365 * DAY);
     const secondYear = defectShare(start + 365 * DAY, UNTIL_MS);
     expect(secondYear).toBeGreaterThan(firstYear + 0.08);
+  });
+
+  it('(6) the Scrum teams plan in sprints: checkout and catalog in the 80–100 % band, iOS and Android below', () => {
+    const parents = new Set(
+      items.flatMap((i) => (i.parent === undefined ? [] : [`${i.source} ${i.parent}`])),
+    );
+    const completion = new Map(
+      facts.map((f) => [
+        `${f.item.source} ${f.item.id}`,
+        parents.has(`${f.item.source} ${f.item.id}`) ? undefined : f.facts.completedAtMs,
+      ]),
+    );
+    const medianRatio = (team: string) => {
+      const outcomes = sprints
+        .filter(
+          (s) =>
+            s.team === team && s.state === 'closed' && Date.parse(s.end as string) > UNTIL_MS - 365 * DAY,
+        )
+        .map((s) =>
+          sprintOutcome(
+            {
+              startMs: Date.parse(s.start as string),
+              endMs: Date.parse(s.end as string),
+              completedMs: Date.parse(s.completedAt as string),
+              memberships: (s.items as { item: string; added: string; removed?: string }[]).map((m) => ({
+                item: m.item,
+                addedMs: Date.parse(m.added),
+                removedMs: m.removed === undefined ? null : Date.parse(m.removed),
+              })),
+            },
+            (item) => completion.get(`${s.source} ${item}`),
+          ),
+        );
+      expect(outcomes.length).toBeGreaterThan(20);
+      return summarisePredictability(outcomes).medianRatio as number;
+    };
+    expect(new Set(sprints.map((s) => s.team))).toEqual(
+      new Set(['t-checkout', 't-catalog', 't-ios', 't-android']),
+    );
+    for (const team of ['t-checkout', 't-catalog']) expect(medianRatio(team)).toBeGreaterThanOrEqual(0.8);
+    for (const team of ['t-ios', 't-android']) {
+      expect(medianRatio(team)).toBeLessThan(0.85);
+      expect(medianRatio(team)).toBeLessThan(medianRatio('t-checkout') - 0.05);
+    }
+    // Every team has its next sprint planned, without dates.
+    expect(sprints.filter((s) => s.state === 'future' && s.start === undefined)).toHaveLength(4);
   });
 });
 

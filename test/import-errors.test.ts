@@ -15,7 +15,7 @@ import {
 } from './support/stores.js';
 
 const KINDS =
-  'portfolio, valueStream, team, person, service, role, mapping, workItem, transition, change, deployment, incident';
+  'portfolio, valueStream, team, person, service, role, mapping, workItem, transition, change, deployment, incident, sprint';
 
 const item = (id: string, extra: object = {}) => ({
   kind: 'workItem',

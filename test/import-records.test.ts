@@ -152,6 +152,23 @@ const RECORDS = [
     service: 'svc-checkout',
     openedAt: '2025-01-12T08:00Z',
   },
+  {
+    kind: 'sprint',
+    source: 'jira:PAY',
+    id: '42',
+    name: 'PAY Sprint 42',
+    start: '2025-01-06T10:00:00+01:00',
+    end: '2025-01-20T09:00Z',
+    team: 't-payments',
+    state: 'closed',
+    completedAt: '2025-01-20T11:00:00+02:00',
+    goal: 'Checkout redesign',
+    // Written out of order: stored sorted by item, then added.
+    items: [
+      { item: 'PAY-2', added: '2025-01-08T09:00Z', removed: '2025-01-09T09:00Z' },
+      { item: 'PAY-1', added: '2025-01-06T08:00:00Z' },
+    ],
+  },
 ];
 
 /** The database after importing RECORDS: every column, instants as UTC epoch milliseconds. */
@@ -322,6 +339,23 @@ const EXPECTED = {
       severity: null,
     },
   ],
+  sprints: [
+    {
+      source: 'jira:PAY',
+      id: '42',
+      name: 'PAY Sprint 42',
+      start_at: Date.UTC(2025, 0, 6, 9, 0),
+      end_at: Date.UTC(2025, 0, 20, 9, 0),
+      team: 't-payments',
+      state: 'closed',
+      completed_at: Date.UTC(2025, 0, 20, 9, 0),
+      goal: 'Checkout redesign',
+      items: JSON.stringify([
+        { item: 'PAY-1', added: Date.UTC(2025, 0, 6, 8, 0), removed: null },
+        { item: 'PAY-2', added: Date.UTC(2025, 0, 8, 9, 0), removed: Date.UTC(2025, 0, 9, 9, 0) },
+      ]),
+    },
+  ],
 };
 
 const KIND_COUNTS = {
@@ -337,6 +371,7 @@ const KIND_COUNTS = {
   change: 2,
   deployment: 2,
   incident: 2,
+  sprint: 1,
 };
 
 function countsWhere(field: 'inserted' | 'unchanged') {
@@ -404,6 +439,6 @@ describeEachStore('importing every record kind', (kind) => {
     const batches = await store.db.selectFrom('import_batches').select(['records']).orderBy('id').execute();
     const sizes = batches.map((b) => Number(b.records));
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(RECORDS.length);
-    expect(sizes.filter((n) => n > 0)).toEqual([5, 5, 5, 5]);
+    expect(sizes.filter((n) => n > 0)).toEqual([5, 5, 5, 5, 1]);
   });
 });

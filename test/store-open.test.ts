@@ -54,6 +54,9 @@ describeEachStore('opening a store', (kind) => {
       '0008-audit',
       '0009-tombstones',
       '0010-improvements',
+      '0011-sprints',
+      '0012-item-identity',
+      '0013-reconcile',
     ]);
     expect(names.at(-1)).toBe(latestSchemaVersion());
     expect(await migrationNames(database)).toEqual(names);
@@ -93,6 +96,9 @@ describeEachStore('opening a store', (kind) => {
         '0008-audit',
         '0009-tombstones',
         '0010-improvements',
+        '0011-sprints',
+        '0012-item-identity',
+        '0013-reconcile',
         FUTURE,
       ],
       portfolios: 1,

@@ -4,6 +4,12 @@
  * follow the recomputation a mapping change starts. It writes through the store in one transaction
  * per edit and leaves the rules to the pure core (src/org).
  */
+export {
+  checkCalendarSettings,
+  readCalendarSettings,
+  saveCalendarSettings,
+  TIME_ZONE_HELP,
+} from './calendar-settings.js';
 export type { EditContext, EditEntry } from './edit.js';
 export { checkActor, DEFAULT_ACTOR, runEdit } from './edit.js';
 export type {

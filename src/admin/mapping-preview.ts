@@ -69,13 +69,19 @@ export async function previewMapping(
 
   const overlay = await recomputedFacts(store, input.source, after);
   const main = engine.index;
+  // The load is sampled on the organisation's days, as the metrics sample it (metrics.md §1).
+  const calendar = engine.calendar();
   const organisation = {
-    before: headlineMetrics([{ index: main }], input.period),
-    after: headlineMetrics([{ index: main, excludeSource: input.source }, { index: overlay }], input.period),
+    before: headlineMetrics([{ index: main }], input.period, calendar),
+    after: headlineMetrics(
+      [{ index: main, excludeSource: input.source }, { index: overlay }],
+      input.period,
+      calendar,
+    ),
   };
   const sourceOnly = {
-    before: headlineMetrics([{ index: main, onlySource: input.source }], input.period),
-    after: headlineMetrics([{ index: overlay }], input.period),
+    before: headlineMetrics([{ index: main, onlySource: input.source }], input.period, calendar),
+    after: headlineMetrics([{ index: overlay }], input.period, calendar),
   };
   const deployments = await store.db
     .selectFrom('deployments')

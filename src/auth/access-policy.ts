@@ -30,6 +30,9 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   [`POST ${P}/webhooks/github`]: 'public',
   [`POST ${P}/webhooks/gitlab`]: 'public',
   [`POST ${P}/webhooks/jira`]: 'public',
+  // Kept webhook deliveries and their replay (src/server/webhook-admin-routes.ts)
+  [`GET ${P}/webhooks/deliveries`]: 'admin',
+  [`POST ${P}/webhooks/deliveries/:id/replay`]: 'admin',
   // Accounts and tokens
   [`GET ${P}/users`]: 'admin',
   [`POST ${P}/users`]: 'admin',
@@ -53,6 +56,7 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   [`GET ${P}/roles`]: 'viewer',
   [`GET ${P}/roles/assignments`]: 'viewer',
   [`GET ${P}/roles/settings`]: 'viewer',
+  [`GET ${P}/settings/calendar`]: 'viewer',
   [`GET ${P}/roles/network`]: 'viewer',
   [`GET ${P}/mappings`]: 'viewer',
   [`GET ${P}/mappings/jobs`]: 'viewer',
@@ -61,6 +65,7 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   [`GET ${P}/mappings/:source/versions`]: 'viewer',
   [`GET ${P}/forecast/when`]: 'viewer',
   [`GET ${P}/forecast/how-many`]: 'viewer',
+  [`GET ${P}/metrics/predictability`]: 'viewer',
   [`GET ${P}/annotations`]: 'viewer',
   [`GET ${P}/annotations/:id/impact`]: 'viewer',
   [`GET ${P}/insights`]: 'viewer',
@@ -95,6 +100,7 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   [`PUT ${P}/teams/:team/allocation-target`]: 'editor',
   // Settings
   [`PUT ${P}/roles/settings`]: 'admin',
+  [`PUT ${P}/settings/calendar`]: 'admin',
 };
 
 /**

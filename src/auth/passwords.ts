@@ -2,12 +2,21 @@
  * Password hashing with scrypt (node:crypto). A hash is one self-describing string,
  * `scrypt$<N>$<r>$<p>$<salt>$<key>` (salt and key in base64url), so the cost can be raised later
  * without invalidating stored hashes: verification reads the parameters from the string. Each
- * password gets its own 16-byte random salt; comparison is constant-time.
+ * password gets its own 16-byte random salt; comparison is constant-time. The cost of new hashes is
+ * N = 2^17 unless `FLOWLENS_SCRYPT_N` sets another power of two from 2^14 to 2^20 (the test suite
+ * uses 2^14 so that its hundreds of accounts do not each cost 128 MiB and a fifth of a second).
  */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
-/** The cost of new hashes: N = 2^17, r = 8, p = 1 (OWASP's minimum for scrypt), 128 MiB, ~0.2 s. */
+/** The default cost of new hashes: N = 2^17, r = 8, p = 1 (OWASP's minimum for scrypt), 128 MiB, ~0.2 s. */
 export const SCRYPT_PARAMETERS = { N: 2 ** 17, r: 8, p: 1 } as const;
+/**
+ * The lowest N that `FLOWLENS_SCRYPT_N` may set: 2^14 (16 MiB, ~25 ms), the scrypt paper's cost for
+ * interactive sign-ins and Node's default; still far from trivial for an attacker with the hashes.
+ */
+export const MIN_SCRYPT_N = 2 ** 14;
+/** The highest N accepted, in `FLOWLENS_SCRYPT_N` and in a stored hash (1 GiB of memory). */
+export const MAX_SCRYPT_N = 2 ** 20;
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
 /** Shortest password accepted for a local account. */
@@ -19,6 +28,22 @@ interface Parameters {
   readonly N: number;
   readonly r: number;
   readonly p: number;
+}
+
+/**
+ * The parameters for new hashes: the default, or N from `FLOWLENS_SCRYPT_N` (a power of two from
+ * 2^14 to 2^20). Throws, naming the variable and the accepted values, for anything else.
+ */
+export function scryptParameters(env: NodeJS.ProcessEnv = process.env): Parameters {
+  const raw = env.FLOWLENS_SCRYPT_N;
+  if (raw === undefined || raw === '') return SCRYPT_PARAMETERS;
+  const N = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
+  if (!Number.isSafeInteger(N) || N < MIN_SCRYPT_N || N > MAX_SCRYPT_N || (N & (N - 1)) !== 0)
+    throw new Error(
+      `FLOWLENS_SCRYPT_N is "${raw}": set it to a power of two from ${MIN_SCRYPT_N} (2^14) to ${MAX_SCRYPT_N} (2^20), ` +
+        `or unset it for the default ${SCRYPT_PARAMETERS.N} (2^17)`,
+    );
+  return { ...SCRYPT_PARAMETERS, N };
 }
 
 function derive(password: string, salt: Buffer, params: Parameters, length: number): Promise<Buffer> {
@@ -33,10 +58,10 @@ function derive(password: string, salt: Buffer, params: Parameters, length: numb
   });
 }
 
-/** A new hash string of `password` with a fresh salt. */
+/** A new hash string of `password` with a fresh salt, at `params` (by default {@link scryptParameters}). */
 export async function hashPassword(
   password: string,
-  params: Parameters = SCRYPT_PARAMETERS,
+  params: Parameters = scryptParameters(),
 ): Promise<string> {
   const salt = randomBytes(SALT_LENGTH);
   const key = await derive(password, salt, params, KEY_LENGTH);
@@ -50,7 +75,7 @@ export async function verifyPassword(password: string, hash: string): Promise<bo
   const parts = hash.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [N, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
-  if (![N, r, p].every((n) => Number.isSafeInteger(n) && n > 0) || N > 2 ** 20 || r > 32 || p > 16)
+  if (![N, r, p].every((n) => Number.isSafeInteger(n) && n > 0) || N > MAX_SCRYPT_N || r > 32 || p > 16)
     return false;
   const salt = Buffer.from(parts[4] ?? '', 'base64url');
   const expected = Buffer.from(parts[5] ?? '', 'base64url');

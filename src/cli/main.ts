@@ -20,11 +20,14 @@ import { registerMappingCommand } from './mapping-command.js';
 import { registerMappingEditorCommands } from './mapping-editor-command.js';
 import { registerMetricsCommand } from './metrics-command.js';
 import { registerOrgCommand } from './org-command.js';
+import { registerPredictabilityCommand } from './predictability-command.js';
 import { registerRolesCommand } from './roles-command.js';
+import { registerSettingsCommand } from './settings-command.js';
 import { registerStartCommand } from './start-command.js';
 import { registerSyncCommand } from './sync-command.js';
 import { registerTokenCommand } from './token-command.js';
 import { registerUserCommand } from './user-command.js';
+import { registerWebhooksCommand } from './webhooks-command.js';
 
 export const VERSION = '0.1.0';
 
@@ -52,6 +55,7 @@ set FLOWLENS_DB or pass --db postgres://user@host/db to use PostgreSQL instead.`
   });
   registerMetricsCommand(program, io);
   registerForecastCommand(program, io);
+  registerPredictabilityCommand(program, io);
   registerAnnotateCommand(program, io);
   registerInsightsCommand(program, io);
   registerImproveCommand(program, io);
@@ -67,10 +71,14 @@ set FLOWLENS_DB or pass --db postgres://user@host/db to use PostgreSQL instead.`
   registerSyncCommand(program, io, (code) => {
     exitCode = Math.max(exitCode, code);
   });
+  registerWebhooksCommand(program, io, (code) => {
+    exitCode = Math.max(exitCode, code);
+  });
   registerMappingCommand(program, io);
   registerMappingEditorCommands(program, io);
   registerOrgCommand(program, io);
   registerRolesCommand(program, io);
+  registerSettingsCommand(program, io);
   registerTokenCommand(program, io);
   registerUserCommand(program, io);
   registerAuditCommand(program, io, (code) => {

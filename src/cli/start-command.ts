@@ -10,6 +10,16 @@ import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import { ensureFirstAdmin } from '../auth/users.js';
 import { loadConfig } from '../connectors/index.js';
+import {
+  describeReconcile,
+  type Liveness,
+  parseEvery,
+  reconcileSources,
+  recordReconcile,
+  schedulePeriodic,
+  startLiveness,
+  webhookSources,
+} from '../connectors/reconcile.js';
 import { FlowlensError } from '../domain/index.js';
 import { defaultSnapshotPath, MetricsEngine } from '../engine/index.js';
 import { API_PREFIX, buildServer } from '../server/index.js';
@@ -109,6 +119,10 @@ export async function serve(
   const store = await openStore({ db: options.db, env: io.env });
   let app: FastifyInstance | undefined;
   let engine: MetricsEngine | undefined;
+  let liveness: Liveness | undefined;
+  let reconciling: Promise<void> | undefined;
+  let reconciled = false;
+  let periodic: { stop(): Promise<void> } | undefined;
   try {
     const openMs = performance.now() - started;
     if (options.demo) await loadDemoIfEmpty(io, store);
@@ -157,6 +171,63 @@ export async function serve(
       webhooks: { config: loaded.exists ? loaded.config : null, env: io.env },
     });
     const address = await listen(app, options);
+    // Gap detection (src/connectors/reconcile.ts): deliveries sent while no server listened are
+    // fetched by a reconcile poll of the sources that receive webhooks, in the background. Recorded
+    // once listening, so a start that fails (port in use) leaves the previous run's verdict standing.
+    liveness = await startLiveness(store, { gapMinutes: loaded.config.reconcile.gapMinutes });
+    const sources = webhookSources(loaded.config, io.env);
+    if (liveness.verdict.gap && loaded.config.reconcile.onStart && sources.length > 0) {
+      const reason = liveness.verdict.reason;
+      const runId = liveness.runId;
+      const refreshed = engine;
+      writeLine(
+        io.stdout,
+        `Reconcile poll of ${sources.map((s) => s.name).join(', ')} started in the background: ${reason}.`,
+      );
+      reconciling = reconcileSources(store, loaded.config, {
+        sources: sources.map((s) => s.name),
+        env: io.env,
+        reason,
+      })
+        .then(async (summary) => {
+          for (const source of summary.sources)
+            writeLine(io.stdout, `Reconcile: ${describeReconcile(source)}`);
+          await recordReconcile(store, runId, summary);
+          await refreshed.refresh();
+          reconciled = true;
+          writeLine(io.stdout, 'Reconcile poll done; the metrics include what it found.');
+        })
+        .catch((error: unknown) => {
+          writeLine(
+            io.stderr,
+            `The reconcile poll failed (${(error as Error).message}); run \`flowlens sync --reconcile\` when the cause is fixed.`,
+          );
+        });
+    }
+    // `reconcile.every`: the same poll while serving, timed from the end of the last run.
+    const every = loaded.config.reconcile.every;
+    if (every !== undefined && sources.length > 0) {
+      const startPoll = reconciling;
+      const pollEngine = engine;
+      periodic = schedulePeriodic(async () => {
+        await startPoll;
+        try {
+          const summary = await reconcileSources(store, loaded.config, {
+            sources: sources.map((s) => s.name),
+            env: io.env,
+            reason: `periodic (reconcile.every: ${every})`,
+          });
+          for (const source of summary.sources)
+            writeLine(io.stdout, `Periodic reconcile: ${describeReconcile(source)}`);
+          await pollEngine.refresh();
+        } catch (error) {
+          writeLine(
+            io.stderr,
+            `The periodic reconcile poll failed (${(error as Error).message}); it runs again in ${every}.`,
+          );
+        }
+      }, parseEvery(every));
+    }
     const url = publicUrl(address, options.host);
     writeLine(io.stdout, `Flowlens is serving on ${url} (API: ${url}${API_PREFIX}/openapi.json)`);
     writeLine(io.stdout, 'Press Ctrl-C to stop.');
@@ -168,6 +239,15 @@ export async function serve(
     writeLine(io.stdout, 'Stopping…');
   } finally {
     await app?.close();
+    // A reconcile poll still running is given a moment; what it committed stays either way.
+    const stopping = periodic?.stop();
+    if (stopping !== undefined)
+      await Promise.race([stopping, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+    if (reconciling !== undefined)
+      await Promise.race([reconciling, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+    // A stop is clean only when no reconcile poll was left unfinished: otherwise the next start
+    // polls again.
+    await liveness?.stop(signal.aborted && (reconciling === undefined || reconciled)).catch(() => undefined);
     // A snapshot still due after the last import is written before the store closes.
     await engine?.close();
     await store.close();

@@ -8,6 +8,7 @@ import {
   type SyncSummary,
   syncSources,
 } from '../connectors/index.js';
+import { describeReconcile, reconcileSources } from '../connectors/reconcile.js';
 import { FlowlensError } from '../domain/index.js';
 import { findUnresolvedReferences, type UnresolvedReference } from '../store/index.js';
 import { type CliIo, formatCount, formatDuration, writeLine } from './io.js';
@@ -18,6 +19,7 @@ interface SyncFlags {
   readonly db?: string;
   readonly json?: boolean;
   readonly progress?: boolean;
+  readonly reconcile?: boolean;
 }
 
 export function registerSyncCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
@@ -32,6 +34,10 @@ export function registerSyncCommand(program: Command, io: CliIo, setExitCode: (c
     .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
     .option('--no-progress', 'no progress bars, even on a terminal')
     .option('--json', 'print the summary as one JSON document')
+    .option(
+      '--reconcile',
+      'a reconcile poll: the sync, then (Jira) a check of every stored issue the source no longer lists; one answering 404 is tombstoned',
+    )
     .addHelpText(
       'after',
       `
@@ -40,9 +46,16 @@ database with the records of each page). A sync that was killed continues after 
 page when run again, and duplicates nothing. The exit code is 1 when a source failed, its
 credentials were refused, or records were rejected.
 
+With --reconcile, each source is synced and then, for Jira, the keys of every issue in its scope are
+listed: a stored issue missing from the listing is looked up, and one that answers 404 was deleted in
+Jira — it leaves the metrics as a jira:issue_deleted webhook would make it (a tombstone and an audit
+entry keep it). Nothing is deleted when the sync or the listing failed. \`flowlens start\` runs the
+same poll by itself after a gap (docs/operations.md).
+
 Examples:
   flowlens sync
-  flowlens sync jira-pay github-web --json > sync.json`,
+  flowlens sync jira-pay github-web --json > sync.json
+  flowlens sync --reconcile jira-pay`,
     )
     .action(async (names: string[], flags: SyncFlags) => {
       const loaded = loadConfig(flags.config, io.env);
@@ -56,6 +69,31 @@ Examples:
           'INVALID_CONFIG',
           `${loaded.path} has no sources; add one with \`flowlens connect …\``,
         );
+      if (flags.reconcile === true) {
+        const summary = await withStore(io, flags.db, (store) =>
+          reconcileSources(store, loaded.config, {
+            sources: names,
+            env: io.env,
+            reason: 'by hand (flowlens sync --reconcile)',
+          }),
+        );
+        if (flags.json === true) writeLine(io.stdout, JSON.stringify(summary, null, 2));
+        else {
+          for (const s of summary.sources) {
+            writeLine(io.stdout, describeReconcile(s));
+            for (const e of s.deletion.errors)
+              writeLine(io.stderr, `${s.source}: ${e.id} not checked: ${e.message}`);
+          }
+        }
+        if (
+          summary.sources.some(
+            (s) =>
+              s.sync.status !== 'done' || s.deletion.status === 'aborted' || s.deletion.errors.length > 0,
+          )
+        )
+          setExitCode(1);
+        return;
+      }
       const result = await withStore(io, flags.db, async (store) => {
         const bars = createBars(io, flags.progress !== false && flags.json !== true);
         let summary: SyncSummary;

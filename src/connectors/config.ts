@@ -207,6 +207,23 @@ export const configSchema = z
       })
       .strict()
       .default({ maxBodyBytes: 5 * 1024 * 1024 }),
+    /**
+     * Gap detection (src/connectors/reconcile.ts): when `flowlens start` finds that the previous run
+     * was killed, or was down longer than `gapMinutes`, it runs a reconcile poll of the sources that
+     * receive webhooks (`onStart: false` turns that off; `flowlens sync --reconcile` runs it by hand).
+     */
+    reconcile: z
+      .object({
+        gapMinutes: z.number().min(0).max(10_080).default(5),
+        onStart: z.boolean().default(true),
+        /** Also poll periodically while serving: `30m`, `6h`, `1d` (at least 1m); none when absent. */
+        every: z
+          .string()
+          .regex(/^[1-9]\d{0,4}(m|h|d)$/, 'is not a duration such as 30m, 6h or 1d (at least 1m)')
+          .optional(),
+      })
+      .strict()
+      .default({ gapMinutes: 5, onStart: true }),
   })
   .strict()
   .superRefine((config, ctx) => {

@@ -1,7 +1,8 @@
 /**
  * Jira connector: Cloud (REST v3, e-mail + API token) and Data Center (REST v2, personal access
- * token). One resource, `issues`: a JQL search ordered by `updated`, with the changelog of each
- * issue (paged beyond the first page), turned into work items and status transitions.
+ * token). Two resources: `issues`, a JQL search ordered by `updated`, with the changelog of each
+ * issue (paged beyond the first page), turned into work items and status transitions (and the
+ * membership of the sprints they touch); then `sprints`, the boards' sprints (jira-sprints.ts).
  *
  * - Cloud pages with `GET /rest/api/3/search/jql` and `nextPageToken`; Data Center with
  *   `GET /rest/api/2/search` and `startAt`. Data Center pages overlap by a few issues and are
@@ -12,10 +13,14 @@
  *   before the cursor; a re-run after a kill starts at the minute of the last committed issue.
  * - A transition's id is the changelog history id, so the same change seen by a webhook and by
  *   a sync is stored once.
+ * - A work item's `sourceId` is the issue id, which a move to another project keeps (the key
+ *   changes, PROJ-1 → NEW-7; the changelog and its history ids stay, with a `Key` entry added): the
+ *   importer renames the stored item instead of adding a second one (src/store/item-identity.ts).
  */
 import type { JiraSourceConfig } from './config.js';
 import { recordSourceOf, secretFrom } from './config.js';
 import { type JsonResponse, SourceError } from './http.js';
+import { createJiraSprintTracker } from './jira-sprints.js';
 import { defined, ms, proposeJiraStatus, proposeType, sourceHttp, teamFor } from './shared.js';
 import {
   asWindowCursor,
@@ -116,6 +121,13 @@ export function createJiraConnector(config: JiraSourceConfig, context: Connector
       : `(${stripOrderBy(config.jql ?? '')})`;
 
   const fieldIds = (): Promise<JiraFieldIds> => loadJiraFieldIds((path, page) => get(path, page));
+  // Sprints and their membership (src/connectors/jira-sprints.ts), written with the issues' pages.
+  const sprints = createJiraSprintTracker({
+    config,
+    source,
+    store: context.store,
+    agile: (path, page) => http.json({ url: `${config.url}/rest/agile/1.0${path}`, page }),
+  });
 
   /** Every history of an issue: the embedded first page, then the rest through the API. */
   const histories = async (issue: JiraIssue): Promise<JiraHistory[]> => {
@@ -215,10 +227,13 @@ export function createJiraConnector(config: JiraSourceConfig, context: Connector
         previous = new Set(body.issues.map((issue) => `${issue.key}@${String(issue.fields?.updated)}`));
         const records: OutRecord[] = [];
         for (const issue of fresh) {
-          records.push(...issueRecords(config, source, issue, await histories(issue), ids));
+          const history = await histories(issue);
+          records.push(...issueRecords(config, source, issue, history, ids));
+          sprints.see(issue, history, ids.sprint);
           const updated = ms(issue.fields?.updated);
           if (updated !== null && (max === null || updated > max)) max = updated;
         }
+        records.push(...(await sprints.flush()));
         done += fresh.length;
         const last =
           config.deployment === 'cloud'
@@ -246,7 +261,7 @@ export function createJiraConnector(config: JiraSourceConfig, context: Connector
     config,
     stats: http.stats,
     async resources() {
-      return [issues];
+      return [issues, sprints.resource];
     },
     async check(): Promise<CheckResult> {
       const me = (await get<JiraUser>('/myself', 'current user')).body ?? {};
@@ -379,6 +394,9 @@ export function issueRecords(
       parent: typeof parent === 'string' && parent !== issue.key ? parent : undefined,
       url: `${config.url}/browse/${issue.key}`,
       labels: [...labels, ...components.map((c) => `component:${c}`), ...sprints.map((s) => `sprint:${s}`)],
+      // The issue id survives a move to another project (PROJ-1 → NEW-7, with the same changelog
+      // ids): the importer renames the stored item instead of adding a second one.
+      sourceId: typeof issue.id === 'string' || typeof issue.id === 'number' ? String(issue.id) : undefined,
     }),
   ];
   records.push(...statusTransitions(source, issue.key, histories, ids.statusNames));

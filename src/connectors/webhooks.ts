@@ -510,11 +510,12 @@ async function jira(
     text(object(fields.issuetype, 'issue.fields.issuetype').name, 'issue.fields.issuetype.name');
   }
   const config = jiraSourceFor(context.config, issue);
+  // Set aside with its payload (not ignored), so that once the project is added the delivery can be
+  // replayed (`flowlens webhooks replay`, hostile-input.md case 9) instead of being lost.
   if (config === null)
-    return {
-      status: 'ignored',
-      reason: `no configured Jira source covers ${issue.key} (add its project to a jira source in flowlens.yaml)`,
-    };
+    throw new UnexpectedPayload(
+      `no configured Jira source covers ${issue.key}; add its project to a jira source in flowlens.yaml, then replay the delivery (flowlens webhooks replay)`,
+    );
   if (event === 'jira:issue_deleted')
     return {
       status: 'deleted',

@@ -12,6 +12,7 @@ import {
   FLOW_TYPES,
   type RecordKind,
   ROLE_NAMES,
+  SPRINT_STATES,
   STAGES,
   STATES,
 } from '../domain/index.js';
@@ -135,6 +136,12 @@ export const workItemSchema = z.object({
   labels: textList.optional(),
   estimate: z.number({ error: 'is not a number' }).nonnegative({ error: 'must not be negative' }).optional(),
   product: text.optional(),
+  /**
+   * The item's immutable id at its source (Jira's numeric issue id, GitHub's or GitLab's global
+   * issue id). An item arriving under a new id with a source + sourceId stored under another id
+   * renames the stored item, history and links included (src/store/item-identity.ts).
+   */
+  sourceId: text.optional(),
 });
 
 export const transitionSchema = z.object({
@@ -189,6 +196,66 @@ export const incidentSchema = z
     }
   });
 
+/** Longest membership history of one sprint, in entries. */
+export const MAX_SPRINT_ITEMS = 10_000;
+
+const sprintMembershipSchema = z
+  .object({ item: text, added: instant, removed: instant.optional() })
+  .superRefine((entry, ctx) => {
+    if (entry.removed !== undefined && entry.removed < entry.added)
+      ctx.addIssue({ code: 'custom', path: ['removed'], message: 'is before added' });
+  });
+
+/**
+ * A sprint or planning interval (an addition to contract.md §1): its dates and the history of its
+ * membership — each entry says a work item of the same source was in the sprint from `added` until
+ * `removed` (absent: still in it), so the scope committed at the start can be told from what was
+ * added or taken out later. A sprint without dates (not started yet) is stored but not measured.
+ */
+export const sprintSchema = z
+  .object({
+    kind: z.literal('sprint'),
+    source: text,
+    id: text,
+    name: text,
+    start: instant.optional(),
+    end: instant.optional(),
+    team: text.optional(),
+    state: oneOf(SPRINT_STATES).optional(),
+    completedAt: instant.optional(),
+    goal: z
+      .string({ error: 'is not a string' })
+      .max(65_536, { error: 'is longer than 65536 characters' })
+      .refine(hasNoNul, { error: NUL_MESSAGE })
+      .optional(),
+    items: z
+      .array(sprintMembershipSchema, { error: 'is not an array of {item, added, removed?}' })
+      .max(MAX_SPRINT_ITEMS, { error: `has more than ${MAX_SPRINT_ITEMS} entries; split the history` })
+      .optional(),
+  })
+  .superRefine((sprint, ctx) => {
+    if ((sprint.start === undefined) !== (sprint.end === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: [sprint.start === undefined ? 'start' : 'end'],
+        message:
+          'is required when the sprint has a start or an end (give both, or neither for a future sprint)',
+      });
+    if (sprint.start !== undefined && sprint.end !== undefined && sprint.end < sprint.start)
+      ctx.addIssue({ code: 'custom', path: ['end'], message: 'is before start' });
+    const seen = new Set<string>();
+    for (const [index, entry] of (sprint.items ?? []).entries()) {
+      const key = `${entry.item}\u0000${entry.added}`;
+      if (seen.has(key))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items', index],
+          message: `repeats item "${entry.item}" added at the same instant; give each membership once`,
+        });
+      seen.add(key);
+    }
+  });
+
 /** The schema of each record kind. */
 export const RECORD_SCHEMAS = {
   portfolio: portfolioSchema,
@@ -203,6 +270,7 @@ export const RECORD_SCHEMAS = {
   change: changeSchema,
   deployment: deploymentSchema,
   incident: incidentSchema,
+  sprint: sprintSchema,
 } as const satisfies Record<RecordKind, z.ZodType>;
 
 type Schemas = typeof RECORD_SCHEMAS;

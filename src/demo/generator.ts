@@ -44,6 +44,7 @@ import {
   VALUE_STREAMS,
 } from './organisation.js';
 import { hashUnit, Random } from './random.js';
+import { DemoSprints } from './sprints.js';
 import { AI_SPEED_FACTOR, aiRolloutDay, DEMO_STORY } from './story.js';
 import { HOUR_MS, InstantFormatter, isFreezeDay, MINUTE_MS, WorkCalendar } from './work-calendar.js';
 
@@ -215,6 +216,8 @@ class DemoGenerator {
   private readonly counters = { jira: 1000, github: 200, gitlab: 100, incident: 4000 };
   private readonly deploymentNumbers = new Map<string, number>();
   private readonly changesOf: { opened: number; firstCommit: number; merged: number; slot: number }[] = [];
+  /** The Scrum teams' sprints (sprints.ts), written after the work. */
+  private readonly sprints: DemoSprints;
 
   constructor(private readonly options: ResolvedDemoOptions) {
     this.seed = options.seed;
@@ -227,6 +230,7 @@ class DemoGenerator {
     this.calendar = new WorkCalendar(firstDay, days);
     this.formatter = new InstantFormatter(firstDay, options.untilDay - firstDay + 1);
     this.history = new History(this.calendar, this.untilMs);
+    this.sprints = new DemoSprints(JIRA.id, TEAMS, firstDay, this.untilMs);
     this.flushedDay = firstDay;
 
     this.workingIndex = new Int32Array(days);
@@ -351,6 +355,7 @@ class DemoGenerator {
     this.flushBefore(Number.POSITIVE_INFINITY);
     for (let r = 0; r < out.length; r++) yield out[r] as DemoRecord;
     out.length = 0;
+    yield* this.sprints.records();
   }
 
   private *organisation(): Generator<DemoRecord, void, undefined> {
@@ -522,6 +527,14 @@ class DemoGenerator {
       item.labels = ['security'];
     }
     item.url = `https://acme.atlassian.net/browse/${id}`;
+    const last = h.at.length - 1;
+    this.sprints.note(
+      team.spec.id,
+      { id, number: this.counters.jira, createdAtMs },
+      h,
+      h.status === 'Released' ? (h.at[last] as number) : Number.NaN,
+      h.status === "Won't Do" ? (h.at[last] as number) : Number.NaN,
+    );
     this.emitItem(item, JIRA, id);
     this.emitChanges(service, id);
   }

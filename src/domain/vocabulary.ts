@@ -18,8 +18,13 @@ export const RECORD_KINDS = [
   'change',
   'deployment',
   'incident',
+  'sprint',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/** States of a sprint (contract.md §1, addition): planned, running, finished. */
+export const SPRINT_STATES = ['future', 'active', 'closed'] as const;
+export type SprintState = (typeof SPRINT_STATES)[number];
 
 /** The four stages of a delivery value stream (metrics.md §2). */
 export const STAGES = ['ideate', 'create', 'release', 'operate'] as const;

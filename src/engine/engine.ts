@@ -6,7 +6,7 @@ import { sql } from 'kysely';
  * of the items the import touched and updates the index with them only.
  */
 import { formatInstant } from '../contract/index.js';
-import { DAY_MS, FlowlensError } from '../domain/index.js';
+import { type Calendar, calendarOf, DAY_MS, FlowlensError, UTC_CALENDAR } from '../domain/index.js';
 import { deploymentOutcomes } from '../metrics/dora-outcomes.js';
 import {
   computeItemFacts,
@@ -36,6 +36,7 @@ import {
 } from '../metrics/index.js';
 import { isWithin } from '../org/index.js';
 import { type Database, pendingMappingReviews, type Store } from '../store/index.js';
+import { calendarField, loadCalendarSettings } from './calendar-setting.js';
 import {
   loadMappings,
   pendingFactCount,
@@ -67,7 +68,12 @@ export interface MetricsQuery extends ScopeQuery {
 
 /** The JSON of `flowlens metrics --json` and `GET /api/v1/metrics` (contract.md §2). */
 export interface MetricsDocument {
-  readonly period: { readonly from: string; readonly to: string };
+  readonly period: {
+    readonly from: string;
+    readonly to: string;
+    /** The organisation's calendar, when not the default (docs/metrics.md §1). */
+    readonly calendar?: { readonly timeZone: string; readonly weekStart: string };
+  };
   readonly scope: ResolvedScope['scope'];
   readonly flow: Omit<FlowMetrics, 'loadDistribution'> & {
     readonly loadDistribution: FlowMetrics['loadDistribution'];
@@ -428,6 +434,7 @@ export class MetricsEngine {
       own('reloadOrganisation', () => this.reloadOrganisation());
       own('reloadDora', () => this.reloadDora());
       own('reloadBookkeeping', () => this.reloadBookkeeping());
+      own('reloadCalendar', () => this.reloadCalendar());
       own('saveSnapshot', () => this.saveSnapshot());
       own('close', () => this.close());
       this.views.set(valueStream, view);
@@ -447,6 +454,31 @@ export class MetricsEngine {
   }
 
   private restrictedOrg: { readonly from: OrgModel; readonly org: OrgModel } | null = null;
+
+  private orgCalendar: Calendar = UTC_CALENDAR;
+
+  /**
+   * The organisation's calendar (docs/metrics.md §1): the days, weeks and months the buckets,
+   * daily samples and deployment days follow. Read at open, after every refresh and by
+   * `reloadCalendar`; the facts do not depend on it, so a change applies to the next answer.
+   */
+  calendar(): Calendar {
+    return this.orgCalendar;
+  }
+
+  /** Reads the calendar setting again (after it was changed). */
+  async reloadCalendar(): Promise<void> {
+    this.orgCalendar = calendarOf(await loadCalendarSettings(this.store.db));
+  }
+
+  /** The period as an answer reports it: with the calendar when it is not the default. */
+  reportedPeriod(query: { readonly fromMs: number; readonly toMs: number }): MetricsDocument['period'] {
+    return {
+      from: formatInstant(query.fromMs),
+      to: formatInstant(query.toMs),
+      ...calendarField(this.orgCalendar),
+    };
+  }
 
   /** Reloads the organisation after an edit of it (its facts are not affected). */
   async reloadOrganisation(): Promise<void> {
@@ -506,15 +538,16 @@ export class MetricsEngine {
     checkPeriod(query);
     const { resolved, mask, windows } = this.scopeFilter(query);
     const period = { fromMs: query.fromMs, toMs: query.toMs };
-    const flow = queryFlow(this.index, mask, period, { windows });
-    const dora = queryDora(this.dora, period, serviceFilter(this.org, resolved));
+    const calendar = this.orgCalendar;
+    const flow = queryFlow(this.index, mask, period, { windows, calendar });
+    const dora = queryDora(this.dora, period, serviceFilter(this.org, resolved), calendar);
     const { quality, ...doraMetrics } = dora;
     const examples = (ids: readonly string[]): Examples => ({
       count: ids.length,
       examples: smallest(ids, EXAMPLES),
     });
     return {
-      period: { from: formatInstant(query.fromMs), to: formatInstant(query.toMs) },
+      period: this.reportedPeriod(query),
       scope: resolved.scope,
       flow: {
         velocity: flow.flow.velocity,
@@ -547,11 +580,13 @@ export class MetricsEngine {
     checkPeriod(query);
     const { resolved, mask, windows } = this.scopeFilter(query);
     const period = { fromMs: query.fromMs, toMs: query.toMs };
-    const result = queryFlow(this.index, mask, period, { details: true, windows });
+    const calendar = this.orgCalendar;
+    const result = queryFlow(this.index, mask, period, { details: true, windows, calendar });
     const details = result.details as FlowDetails;
-    const day = (ms: number) => formatInstant(ms).slice(0, 10);
+    // The local date of a day's or week's start (in UTC by default).
+    const day = (ms: number) => calendar.dateOf(ms);
     return {
-      period: { from: formatInstant(query.fromMs), to: formatInstant(query.toMs) },
+      period: this.reportedPeriod(query),
       scope: resolved.scope,
       velocityByWeek: details.velocityByWeek.map((w) => ({
         week: day(w.weekStartMs),
@@ -941,6 +976,7 @@ export class MetricsEngine {
     }
     this.bookkept = { through, duplicates };
     this.duplicates = duplicates;
+    await this.reloadCalendar();
     this.pending = await pendingFactCount(this.store);
     this.toReview = (await pendingMappingReviews(this.store.db)).map((r) => ({
       source: r.source,

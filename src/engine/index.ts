@@ -6,6 +6,7 @@ export {
   listAnnotations,
   removeAnnotation,
 } from './annotations.js';
+export { CALENDAR_SETTING_KEY, calendarField, loadCalendarSettings } from './calendar-setting.js';
 export type {
   DataQuality,
   EngineOptions,
@@ -37,6 +38,12 @@ export { getAllocationTarget, scopeInsights, setAllocationTarget } from './insig
 export type { MovableKind, OrgModel, ResolvedScope, ScopeQuery } from './org.js';
 export { loadOrg, orgTree, pastParents, resolveScope, serviceFilter } from './org.js';
 export { parseDateParam } from './params.js';
+export type {
+  PredictabilityDocument,
+  PredictabilityQuery,
+  SprintPredictability,
+} from './predictability.js';
+export { predictabilityFor } from './predictability.js';
 export { defaultSnapshotPath, loadSnapshot, saveSnapshot } from './snapshot.js';
 export type {
   CompletedQuery,

@@ -10,16 +10,17 @@
 import { type Kysely, sql } from 'kysely';
 import { formatInstant } from '../contract/index.js';
 import {
-  DAY_MS,
+  type Calendar,
+  calendarBoundaries,
   FLOW_TYPES,
   type FlowState,
   type FlowType,
-  isoWeekday,
-  startOfNextMonthMs,
+  UTC_CALENDAR,
 } from '../domain/index.js';
 import { FLAG, STAGE_CODES, STATE_CODES, UNMAPPED_STAGE } from '../metrics/fact-index.js';
 import {
   clipToWindows,
+  dailySamples,
   isInWindows,
   percentileOfSorted,
   referenceInstant,
@@ -56,18 +57,17 @@ export interface TrendQuery extends MetricsQuery {
   readonly bucket: TrendBucket;
 }
 
-/** The boundaries of the buckets of a period: [from, b1, …, to], weeks from Monday, months from the 1st. */
-export function bucketBoundaries(fromMs: number, toMs: number, bucket: TrendBucket): number[] {
-  const bounds = [fromMs];
-  let day = Math.floor(fromMs / DAY_MS);
-  for (;;) {
-    const next = bucket === 'week' ? (day - isoWeekday(day) + 7) * DAY_MS : startOfNextMonthMs(day);
-    if (next >= toMs) break;
-    bounds.push(next);
-    day = next / DAY_MS;
-  }
-  bounds.push(toMs);
-  return bounds;
+/**
+ * The boundaries of the buckets of a period: [from, b1, …, to], weeks from the calendar's week start,
+ * months from the 1st, in the calendar's time zone (default: ISO weeks and months in UTC).
+ */
+export function bucketBoundaries(
+  fromMs: number,
+  toMs: number,
+  bucket: TrendBucket,
+  calendar: Calendar = UTC_CALENDAR,
+): number[] {
+  return calendarBoundaries(calendar, fromMs, toMs, bucket);
 }
 
 /** The first index i with sorted[i] > value (sorted ascending). */
@@ -102,7 +102,8 @@ export function flowTrend(engine: MetricsEngine, query: TrendQuery) {
   checkPeriod(query);
   const { scope, mask, windowsOf } = scopeOf(engine, query);
   const index = engine.index;
-  const bounds = bucketBoundaries(query.fromMs, query.toMs, query.bucket);
+  const calendar = engine.calendar();
+  const bounds = bucketBoundaries(query.fromMs, query.toMs, query.bucket, calendar);
   const n = bounds.length - 1;
   const buckets = Array.from({ length: n }, () => ({
     byType: [0, 0, 0, 0],
@@ -114,13 +115,8 @@ export function flowTrend(engine: MetricsEngine, query: TrendQuery) {
     stageSums: new Float64Array(STAGE_CODES.length),
     unmappedStage: false,
   }));
-  // Daily load samples at 00:00 UTC in [from, to), as the metrics take them.
-  const firstSample = Math.ceil(query.fromMs / DAY_MS) * DAY_MS;
-  const samples = Math.max(0, Math.ceil((query.toMs - firstSample) / DAY_MS));
-  const sampleOf = (t: number) =>
-    t === Number.POSITIVE_INFINITY
-      ? samples
-      : Math.min(samples, Math.max(0, Math.ceil((t - firstSample) / DAY_MS)));
+  // Daily load samples at the start of each day in [from, to), as the metrics take them.
+  const { samples, sampleOf } = dailySamples(query, calendar);
   const loadDiff = new Float64Array(samples + 1);
   // Work in progress at each bucket's end (its `to`).
   const ends = bounds.slice(1);
@@ -178,16 +174,16 @@ export function flowTrend(engine: MetricsEngine, query: TrendQuery) {
   }
   let atEnd = 0;
   return {
-    period: { from: formatInstant(query.fromMs), to: formatInstant(query.toMs) },
+    period: engine.reportedPeriod(query),
     scope,
     bucket: query.bucket,
     buckets: buckets.map((b, i) => {
       const fromMs = bounds[i] as number;
       const toMs = bounds[i + 1] as number;
       atEnd += atEndDiff[i] as number;
-      // The samples of this bucket: 00:00 UTC of each day in [fromMs, toMs).
-      const k0 = Math.max(0, Math.ceil((fromMs - firstSample) / DAY_MS));
-      const k1 = Math.min(samples, Math.max(0, Math.ceil((toMs - firstSample) / DAY_MS)));
+      // The samples of this bucket: the start of each day in [fromMs, toMs).
+      const k0 = sampleOf(fromMs);
+      const k1 = sampleOf(toMs);
       let loadSum = 0;
       for (let k = k0; k < k1; k++) loadSum += loads[k] as number;
       const total = b.flow.length;

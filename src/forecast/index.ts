@@ -22,3 +22,11 @@ export {
   forecastHowMany,
   forecastWhen,
 } from './monte-carlo.js';
+export type {
+  CompletionOf,
+  PredictabilitySummary,
+  SprintInput,
+  SprintMembership,
+  SprintOutcome,
+} from './predictability.js';
+export { PREDICTABILITY_BAND, sprintOutcome, summarisePredictability } from './predictability.js';

@@ -5,7 +5,7 @@
  */
 import { type ValidationResult, validateRecord } from '../contract/index.js';
 import type { RecordKind } from '../domain/index.js';
-import { type FlatRows, type LineError, toStoredRow } from '../store/index.js';
+import { type FlatRows, type ItemIdentityRow, type LineError, toStoredRow } from '../store/index.js';
 import type { Entry } from './entry.js';
 
 /** A batch ready to write: plain data (it is posted between threads). */
@@ -18,6 +18,8 @@ export interface ParsedBatch {
   readonly firstLine: number;
   readonly lastLine: number;
   readonly endOffset: number;
+  /** Work items that carry a sourceId, with their lines (src/store/item-identity.ts). */
+  readonly identities: ItemIdentityRow[];
 }
 
 export function judgeEntry(entry: Entry): ValidationResult {
@@ -27,6 +29,7 @@ export function judgeEntry(entry: Entry): ValidationResult {
 
 export class BatchBuilder {
   private rows = new Map<RecordKind, { cells: FlatRows; index: Map<string, number> }>();
+  private identities = new Map<string, ItemIdentityRow>();
   private records = 0;
   private rejected = 0;
   private textBytes = 0;
@@ -67,6 +70,12 @@ export class BatchBuilder {
         // The later record wins.
         for (let c = 0; c < width; c++) table.cells[at * width + c] = stored.row[c] ?? null;
       }
+      if (judged.record.kind === 'workItem') {
+        // The later record wins here too: one without a sourceId leaves the stored one as it is.
+        const { source, id, sourceId } = judged.record;
+        if (sourceId === undefined) this.identities.delete(stored.identity);
+        else this.identities.set(stored.identity, [source, id, sourceId, entry.line]);
+      }
       this.records++;
       for (const cell of stored.row) this.textBytes += typeof cell === 'string' ? cell.length : 8;
     } else {
@@ -95,8 +104,10 @@ export class BatchBuilder {
       firstLine: this.firstLine,
       lastLine: this.lastLine,
       endOffset: this.endOffset,
+      identities: [...this.identities.values()],
     };
     this.rows = new Map();
+    this.identities = new Map();
     this.records = 0;
     this.rejected = 0;
     this.textBytes = 0;

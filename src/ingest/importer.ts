@@ -271,12 +271,15 @@ async function writeFile(context: FileContext): Promise<FileSummary> {
           final: message.final,
           committedAt: now(),
           audit: { actor: options.actor ?? 'local', target: file },
+          identities: batch.identities,
         });
         run.credit();
         counts = addCounts(counts, result.counts);
-        records += batch.recordCount;
-        rejected += batch.rejectedCount;
-        reported.push(...takeErrors(file, batch.errors, context.errorBudget));
+        // Records the store refused (a re-key onto another item's id) count as rejected.
+        const refused = result.refused ?? { records: 0, errors: [] };
+        records += batch.recordCount - refused.records;
+        rejected += batch.rejectedCount + refused.records;
+        reported.push(...takeErrors(file, [...batch.errors, ...refused.errors], context.errorBudget));
         options.onBatchCommitted?.({ file, batchId: result.batchId, lastLine: batch.lastLine });
         options.onProgress?.({ file, bytesDone: message.bytesDone, bytesTotal: size, records, rejected });
       }

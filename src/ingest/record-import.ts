@@ -12,6 +12,8 @@
 import type { FieldError } from '../contract/index.js';
 import {
   addCounts,
+  type BatchInput,
+  type BatchResult,
   type BatchSyncState,
   type CountsByKind,
   type LineError,
@@ -100,45 +102,91 @@ export class RecordImport {
     sync?: BatchSyncState,
     final = false,
   ): Promise<RecordBatchResult> {
+    const [result] = await this.commitEach([{ records, ...(sync === undefined ? {} : { sync }) }], final);
+    if (result instanceof Error) throw result;
+    return result as RecordBatchResult;
+  }
+
+  /**
+   * Several batches (e.g. webhook deliveries that arrived together), each validated, logged and
+   * answered as its own batch exactly as `commit` does, written in one transaction where the store
+   * gains by it (SQLite: one commit for all). A batch that cannot be written does not fail the
+   * others: its place in the answer holds the error (nothing of that batch is stored).
+   */
+  async commitEach(
+    entries: readonly { readonly records: readonly unknown[]; readonly sync?: BatchSyncState }[],
+    final = false,
+  ): Promise<(RecordBatchResult | Error)[]> {
     if (this.finished) throw new Error(`the record import ${this.options.name} is finished`);
     const maxStoredErrors = this.options.maxStoredErrors ?? 10_000;
-    const builder = new BatchBuilder(
-      { batchSize: Number.MAX_SAFE_INTEGER, maxBatchBytes: Number.MAX_SAFE_INTEGER, maxStoredErrors },
-      { line: this.position, offset: 0, storedErrors: this.storedErrors },
-    );
-    const first = this.position + 1;
-    records.forEach((value, i) => {
-      builder.add({ line: first + i, endOffset: 0, value });
+    const committedAt = (this.options.now ?? Date.now)();
+    const audit = { actor: this.options.actor ?? this.options.name, target: this.options.name };
+    const prepared = entries.map((entry, i) => {
+      const builder = new BatchBuilder(
+        { batchSize: Number.MAX_SAFE_INTEGER, maxBatchBytes: Number.MAX_SAFE_INTEGER, maxStoredErrors },
+        { line: this.position, offset: 0, storedErrors: this.storedErrors },
+      );
+      const first = this.position + 1;
+      entry.records.forEach((value, j) => {
+        builder.add({ line: first + j, endOffset: 0, value });
+      });
+      const batch = builder.take();
+      const lastLine = this.position + entry.records.length;
+      // Positions only number the records in the log: a batch that fails leaves a gap, no harm.
+      this.position = lastLine;
+      this.storedErrors += batch.errors.length;
+      const input: BatchInput = {
+        fileId: this.fileId,
+        rows: new Map(batch.rows),
+        recordCount: batch.recordCount,
+        rejectedCount: batch.rejectedCount,
+        errors: batch.errors,
+        firstLine: entry.records.length === 0 ? lastLine : first,
+        lastLine,
+        endOffset: 0,
+        countsBefore: this.counts,
+        final: final && i === entries.length - 1,
+        committedAt,
+        ...(entry.sync === undefined ? {} : { sync: entry.sync }),
+        audit,
+        identities: batch.identities,
+      };
+      return { input, batch, records: entry.records, first };
     });
-    const batch = builder.take();
-    const rejected = collectRejected(records, batch.errors, first);
-    const lastLine = this.position + records.length;
-    const result = await this.store.importLog.commitBatch({
-      fileId: this.fileId,
-      rows: new Map(batch.rows),
-      recordCount: batch.recordCount,
-      rejectedCount: batch.rejectedCount,
-      errors: batch.errors,
-      firstLine: records.length === 0 ? lastLine : first,
-      lastLine,
-      endOffset: 0,
-      countsBefore: this.counts,
-      final,
-      committedAt: (this.options.now ?? Date.now)(),
-      ...(sync === undefined ? {} : { sync }),
-      audit: { actor: this.options.actor ?? this.options.name, target: this.options.name },
+    const log = this.store.importLog;
+    let results: (BatchResult | Error)[];
+    // Whether this.counts already includes each result (committed one by one here).
+    let counted = false;
+    if (log.commitBatches !== undefined) results = await log.commitBatches(prepared.map((p) => p.input));
+    else {
+      counted = true;
+      results = [];
+      for (const { input } of prepared) {
+        try {
+          const result = await log.commitBatch({ ...input, countsBefore: this.counts });
+          this.counts = addCounts(this.counts, result.counts);
+          results.push(result);
+        } catch (error) {
+          results.push(error as Error);
+        }
+      }
+    }
+    return prepared.map(({ batch, records, first }, i): RecordBatchResult | Error => {
+      const result = results[i] ?? new Error('the store answered fewer batches than it was given');
+      if (result instanceof Error) return result;
+      if (!counted) this.counts = addCounts(this.counts, result.counts);
+      // Records the store refused (a re-key onto another item's id) count as rejected.
+      const refused = result.refused ?? { records: 0, errors: [] };
+      this.storedErrors += refused.errors.length;
+      if (final && i === prepared.length - 1) this.finished = true;
+      return {
+        counts: result.counts,
+        records: batch.recordCount - refused.records,
+        rejectedCount: batch.rejectedCount + refused.records,
+        rejected: collectRejected(records, [...batch.errors, ...refused.errors], first),
+        batchId: result.batchId,
+      };
     });
-    this.counts = addCounts(this.counts, result.counts);
-    this.position = lastLine;
-    this.storedErrors += batch.errors.length;
-    if (final) this.finished = true;
-    return {
-      counts: result.counts,
-      records: batch.recordCount,
-      rejectedCount: batch.rejectedCount,
-      rejected,
-      batchId: result.batchId,
-    };
   }
 
   /** Marks the import as done (an empty final batch, with a last sync state if given). */

@@ -31,9 +31,13 @@ export interface TombstoneResult {
   readonly transitions: number;
 }
 
-/** Deletes a work item at its source's word and keeps its tombstone; see the file's comment. */
-export async function tombstoneItem(store: Store, input: TombstoneInput): Promise<TombstoneResult> {
+/**
+ * Deletes a work item at its source's word and keeps its tombstone; see the file's comment. A
+ * former id of a renamed item (migration 0012) deletes the item under its current id.
+ */
+export async function tombstoneItem(store: Store, given: TombstoneInput): Promise<TombstoneResult> {
   return store.db.transaction().execute(async (trx) => {
+    const input = { ...given, id: await currentItemId(trx, given.source, given.id) };
     const known = await trx
       .selectFrom('item_tombstones')
       .select('deleted_at')
@@ -120,13 +124,42 @@ async function recordDelivery(trx: Transaction<Database>, input: TombstoneInput,
     .execute();
 }
 
-/** Whether the item was deleted at its source (a tombstone exists). */
+/**
+ * Whether the item was deleted at its source (a tombstone exists), under this id or, for a former
+ * id of a renamed item, under the id it was renamed to.
+ */
 export async function isTombstoned(store: Store, source: string, id: string): Promise<boolean> {
+  const ids = [id];
+  const alias = await store.db
+    .selectFrom('item_aliases')
+    .select('new_id')
+    .where('source', '=', source)
+    .where('old_id', '=', id)
+    .executeTakeFirst();
+  if (alias !== undefined) ids.push(alias.new_id);
   const row = await store.db
     .selectFrom('item_tombstones')
     .select('id')
     .where('source', '=', source)
-    .where('id', '=', id)
+    .where('id', 'in', ids)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** The id an item is stored under now: `id`, or the id it was renamed to when `id` is a former one. */
+async function currentItemId(trx: Transaction<Database>, source: string, id: string): Promise<string> {
+  const stored = await trx
+    .selectFrom('work_items')
+    .select('id')
+    .where('source', '=', source)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (stored !== undefined) return id;
+  const alias = await trx
+    .selectFrom('item_aliases')
+    .select('new_id')
+    .where('source', '=', source)
+    .where('old_id', '=', id)
+    .executeTakeFirst();
+  return alias?.new_id ?? id;
 }

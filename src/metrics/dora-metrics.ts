@@ -5,7 +5,7 @@
  * scope (the deployments of the services the scope's teams own) and which environments are
  * production; durations are returned in seconds.
  */
-import { DAY_MS, dayOf, isoWeekday, startOfMonthMs, startOfNextMonthMs } from '../domain/index.js';
+import { type Calendar, DAY_MS, UTC_CALENDAR } from '../domain/index.js';
 import type { Period } from './flow-metrics.js';
 import { percentileBySelection } from './percentile.js';
 
@@ -208,6 +208,7 @@ export function queryDora(
   index: DoraIndex,
   period: Period,
   inScope: ((service: string, atMs: number) => boolean) | null,
+  calendar: Calendar = UTC_CALENDAR,
 ): DoraMetrics {
   const first = lowerBound(index.shippedAt, period.fromMs);
   const end = lowerBound(index.shippedAt, period.toMs);
@@ -262,6 +263,7 @@ export function queryDora(
       tier: deploymentFrequencyTier(
         shippedAtInPeriod.map((atMs) => ({ atMs })),
         period,
+        calendar,
       ),
     },
     leadTimeForChanges: {
@@ -317,38 +319,42 @@ export function queryDora(
 }
 
 /**
- * The deployment-frequency tier (metrics.md §6): deployment days (distinct UTC days with a
- * deployment) per ISO week and per calendar month, medians over the weeks and months wholly inside
- * the period. Null with no whole week or no deployment; with no whole month, medium is not tested.
+ * The deployment-frequency tier (metrics.md §6): deployment days (distinct days of the calendar
+ * with a deployment: UTC days by default, the organisation's otherwise, metrics.md §1) per week and
+ * per calendar month, medians over the weeks and months wholly inside the period. Null with no
+ * whole week or no deployment; with no whole month, medium is not tested.
  */
 export function deploymentFrequencyTier(
   deployments: readonly { readonly atMs: number }[],
   period: Period,
+  calendar: Calendar = UTC_CALENDAR,
 ): DoraTier | null {
   if (deployments.length === 0) return null;
-  const days = new Set(deployments.map((d) => dayOf(d.atMs)));
-  const firstDay = Math.ceil(period.fromMs / DAY_MS);
-  const firstMonday = firstDay + ((7 - isoWeekday(firstDay)) % 7);
+  // Each deployment day, by its start, ascending.
+  const days = Float64Array.from(new Set(deployments.map((d) => calendar.startOfDay(d.atMs)))).sort();
+  /** The deployment days in [from, to). */
+  const daysIn = (from: number, to: number) => lowerBound(days, to) - lowerBound(days, from);
+  /** The first bucket start at or after the period's start. */
+  const firstWhole = (startOf: (ms: number) => number, next: (ms: number) => number) =>
+    startOf(period.fromMs) === period.fromMs ? period.fromMs : next(period.fromMs);
   const weekly: number[] = [];
-  for (let monday = firstMonday; (monday + 7) * DAY_MS <= period.toMs; monday += 7) {
-    let count = 0;
-    for (let day = monday; day < monday + 7; day++) if (days.has(day)) count++;
-    weekly.push(count);
-  }
+  for (
+    let week = firstWhole(calendar.startOfWeek, calendar.nextWeek);
+    calendar.nextWeek(week) <= period.toMs;
+    week = calendar.nextWeek(week)
+  )
+    weekly.push(daysIn(week, calendar.nextWeek(week)));
   if (weekly.length === 0) return null;
   const weeklyMedian = median(weekly) as number;
   if (weeklyMedian >= 5) return 'elite';
   if (weeklyMedian >= 1) return 'high';
   const monthly: number[] = [];
-  let monthStart =
-    startOfMonthMs(firstDay) < period.fromMs ? startOfNextMonthMs(firstDay) : startOfMonthMs(firstDay);
-  while (startOfNextMonthMs(dayOf(monthStart)) <= period.toMs) {
-    const next = startOfNextMonthMs(dayOf(monthStart));
-    let count = 0;
-    for (let day = dayOf(monthStart); day < dayOf(next); day++) if (days.has(day)) count++;
-    monthly.push(count);
-    monthStart = next;
-  }
+  for (
+    let month = firstWhole(calendar.startOfMonth, calendar.nextMonth);
+    calendar.nextMonth(month) <= period.toMs;
+    month = calendar.nextMonth(month)
+  )
+    monthly.push(daysIn(month, calendar.nextMonth(month)));
   if (monthly.length > 0 && (median(monthly) as number) >= 1) return 'medium';
   return 'low';
 }

@@ -5,7 +5,7 @@
  * mapping, the others from the engine's index, and the figures are those `queryFlow` gives for the
  * whole organisation (metrics.md §4), by the same formulas. Pure; durations returned in seconds.
  */
-import { FLOW_TYPES } from '../domain/index.js';
+import { type Calendar, FLOW_TYPES } from '../domain/index.js';
 import { type FactIndex, FLAG, STAGE_CODES, UNMAPPED_STAGE } from './fact-index.js';
 import type { StageOrUnmapped } from './item-history.js';
 import { percentileBySelection } from './percentile.js';
@@ -27,9 +27,13 @@ export interface HeadlinePart {
 }
 
 /** The headline metrics of every flow item of the parts, for the period, as queryFlow computes them. */
-export function headlineMetrics(parts: readonly HeadlinePart[], period: Period): HeadlineMetrics {
+export function headlineMetrics(
+  parts: readonly HeadlinePart[],
+  period: Period,
+  calendar?: Calendar,
+): HeadlineMetrics {
   const { fromMs, toMs } = period;
-  const { samples, sampleOf } = dailySamples(period);
+  const { samples, sampleOf } = dailySamples(period, calendar);
   const loadDiff = new Float64Array(samples + 1);
   let atEnd = 0;
   const flowTimes: number[] = [];

@@ -64,6 +64,7 @@ export { percentileBySelection, percentileOfSorted, summarizeDurations } from '.
 export type { FlowQueryResult, ItemQuality, TeamWindows } from './period-query.js';
 export {
   clipToWindows,
+  dailySamples,
   isInWindows,
   queryFlow,
   referenceInstant,

@@ -13,7 +13,15 @@
  * the load and the cumulative flow, `to` for the work in progress at the end, and for the data
  * quality its completion (an item not complete: where its team is now).
  */
-import { DAY_MS, FLOW_TYPES, type FlowState, type FlowType, isoWeekday } from '../domain/index.js';
+import {
+  type Calendar,
+  calendarBoundaries,
+  DAY_MS,
+  FLOW_TYPES,
+  type FlowState,
+  type FlowType,
+  isoWeekday,
+} from '../domain/index.js';
 import { type FactIndex, FLAG, STAGE_CODES, STATE_CODES, UNMAPPED_STAGE, WAITING } from './fact-index.js';
 import type { StageOrUnmapped } from './item-history.js';
 import { percentileBySelection } from './percentile.js';
@@ -66,7 +74,7 @@ export interface AgingItem {
 }
 
 export interface CumulativeFlowDay {
-  /** 00:00 UTC of the day. */
+  /** The start of the day (by default 00:00 UTC). */
   readonly atMs: number;
   readonly byState: Record<FlowState, number>;
   readonly byStatus: Readonly<Record<string, number>>;
@@ -78,15 +86,15 @@ export interface FlowDetails {
   /** Items in progress at `to`, oldest first. */
   readonly aging: readonly AgingItem[];
   readonly cumulativeFlow: readonly CumulativeFlowDay[];
-  /** Completions per ISO week overlapping the period (weeks start Monday 00:00 UTC). */
+  /** Completions per week overlapping the period (by default ISO weeks, from Monday 00:00 UTC). */
   readonly velocityByWeek: readonly {
     readonly weekStartMs: number;
     readonly count: number;
     readonly byType: Record<FlowType, number>;
   }[];
-  /** Completions per UTC day of the period. */
+  /** Completions per day of the period (by default UTC days). */
   readonly throughputByDay: readonly { readonly dayStartMs: number; readonly count: number }[];
-  /** The load sampled at 00:00 UTC of each day of the period. */
+  /** The load sampled at the start of each day of the period (by default 00:00 UTC). */
   readonly loadByDay: readonly { readonly dayStartMs: number; readonly load: number }[];
 }
 
@@ -136,22 +144,48 @@ export function teamWindows(
 }
 
 /**
- * The load's daily samples of a period (metrics.md §4): 00:00 UTC of each day with from ≤ t < to.
+ * The load's daily samples of a period (metrics.md §4): the start of each day of the calendar
+ * (00:00 UTC by default; the organisation's calendar, metrics.md §1) with from ≤ t < to.
  * `sampleOf(t)` is the index of the first sample at or after t (`samples` past the last), so an
- * interval [start, end) is in progress at samples sampleOf(start) … sampleOf(end) − 1.
+ * interval [start, end) is in progress at samples sampleOf(start) … sampleOf(end) − 1; `sampleAt(k)`
+ * is the instant of sample k.
  */
-export function dailySamples(period: Period): {
+export function dailySamples(
+  period: Period,
+  calendar?: Calendar,
+): {
   readonly firstSample: number;
   readonly samples: number;
   readonly sampleOf: (t: number) => number;
+  readonly sampleAt: (k: number) => number;
 } {
+  if (calendar !== undefined && calendar.timeZone !== 'UTC') {
+    // Days of 23 or 25 hours: the samples are listed, and found by bisection.
+    const bounds = calendarBoundaries(calendar, period.fromMs, period.toMs, 'day');
+    if (calendar.startOfDay(period.fromMs) !== period.fromMs) bounds.shift();
+    bounds.pop();
+    const starts = Float64Array.from(bounds);
+    const samples = starts.length;
+    const sampleOf = (t: number) => {
+      if (t === Number.POSITIVE_INFINITY) return samples;
+      let lo = 0;
+      let hi = samples;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((starts[mid] as number) < t) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    return { firstSample: starts[0] ?? period.toMs, samples, sampleOf, sampleAt: (k) => starts[k] as number };
+  }
   const firstSample = Math.ceil(period.fromMs / DAY_MS) * DAY_MS;
   const samples = Math.max(0, Math.ceil((period.toMs - firstSample) / DAY_MS));
   const sampleOf = (t: number) =>
     t === Number.POSITIVE_INFINITY
       ? samples
       : Math.min(samples, Math.max(0, Math.ceil((t - firstSample) / DAY_MS)));
-  return { firstSample, samples, sampleOf };
+  return { firstSample, samples, sampleOf, sampleAt: (k) => firstSample + k * DAY_MS };
 }
 
 /** Whether instant t falls in one of the windows (undefined: always). */
@@ -202,12 +236,18 @@ export function queryFlow(
   index: FactIndex,
   mask: Uint8Array | null,
   period: Period,
-  options: { readonly details?: boolean; readonly windows?: TeamWindows | null } = {},
+  options: {
+    readonly details?: boolean;
+    readonly windows?: TeamWindows | null;
+    /** The days, weeks and months of the samples and series (default: UTC, ISO weeks). */
+    readonly calendar?: Calendar;
+  } = {},
 ): FlowQueryResult {
   const { fromMs, toMs } = period;
   const details = options.details === true;
   const windowsByTeam = options.windows ?? null;
-  const { firstSample, samples, sampleOf } = dailySamples(period);
+  const calendar = options.calendar;
+  const { samples, sampleOf, sampleAt } = dailySamples(period, calendar);
   const loadDiff = new Float64Array(samples + 1);
   const classes = index.classCount;
   const flowDiff = details ? new Int32Array(classes * (samples + 1)) : null;
@@ -317,21 +357,25 @@ export function queryFlow(
       ? {
           waitByStatus: waits,
           aging: aging(index, inProgressAtEnd, toMs, flow.flowPercentilesMs),
-          cumulativeFlow: cumulativeFlow(index, flowDiff as Int32Array, firstSample, samples),
-          velocityByWeek: countPerBucket(index, done, period, 'week').map(([weekStartMs, count, byType]) => ({
-            weekStartMs,
-            count,
-            byType: Object.fromEntries(FLOW_TYPES.map((type, t) => [type, byType[t]])) as Record<
-              FlowType,
-              number
-            >,
-          })),
-          throughputByDay: countPerBucket(index, done, period, 'day').map(([dayStartMs, count]) => ({
-            dayStartMs,
-            count,
-          })),
+          cumulativeFlow: cumulativeFlow(index, flowDiff as Int32Array, sampleAt, samples),
+          velocityByWeek: countPerBucket(index, done, period, 'week', calendar).map(
+            ([weekStartMs, count, byType]) => ({
+              weekStartMs,
+              count,
+              byType: Object.fromEntries(FLOW_TYPES.map((type, t) => [type, byType[t]])) as Record<
+                FlowType,
+                number
+              >,
+            }),
+          ),
+          throughputByDay: countPerBucket(index, done, period, 'day', calendar).map(
+            ([dayStartMs, count]) => ({
+              dayStartMs,
+              count,
+            }),
+          ),
           loadByDay: Array.from(loadSeries, (value, k) => ({
-            dayStartMs: firstSample + k * DAY_MS,
+            dayStartMs: sampleAt(k),
             load: value,
           })),
         }
@@ -531,7 +575,7 @@ export function statusAt(index: FactIndex, slot: number, t: number): string {
 function cumulativeFlow(
   index: FactIndex,
   flowDiff: Int32Array,
-  firstSample: number,
+  sampleAt: (k: number) => number,
   samples: number,
 ): CumulativeFlowDay[] {
   const days: CumulativeFlowDay[] = [];
@@ -548,7 +592,7 @@ function cumulativeFlow(
       const status = index.statuses.values[index.classStatus[cls] as number] as string;
       byStatus[status] = (byStatus[status] ?? 0) + count;
     }
-    days.push({ atMs: firstSample + k * DAY_MS, byState, byStatus: sortKeys(byStatus) });
+    days.push({ atMs: sampleAt(k), byState, byStatus: sortKeys(byStatus) });
   }
   return days;
 }
@@ -558,7 +602,31 @@ function countPerBucket(
   done: Int32Array,
   period: Period,
   size: 'day' | 'week',
+  calendar?: Calendar,
 ): [number, number, number[]][] {
+  if (calendar !== undefined && !calendar.isDefault) {
+    // The calendar's days and weeks (23- or 25-hour days): bucket starts listed, found by bisection.
+    const first = size === 'day' ? calendar.startOfDay(period.fromMs) : calendar.startOfWeek(period.fromMs);
+    const starts = calendarBoundaries(calendar, first, period.toMs, size);
+    starts.pop();
+    const buckets = starts.map((t): [number, number, number[]] => [t, 0, [0, 0, 0, 0]]);
+    for (const slot of done) {
+      const t = index.completedAt[slot] as number;
+      let lo = 0;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((starts[mid] as number) <= t) lo = mid + 1;
+        else hi = mid;
+      }
+      const bucket = buckets[lo - 1];
+      if (bucket === undefined) continue;
+      bucket[1]++;
+      const type = index.flowType[slot] as number;
+      bucket[2][type] = (bucket[2][type] as number) + 1;
+    }
+    return buckets;
+  }
   const startOf = (t: number) => {
     const day = Math.floor(t / DAY_MS);
     return (size === 'day' ? day : day - isoWeekday(day)) * DAY_MS;

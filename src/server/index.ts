@@ -24,6 +24,8 @@ import { registerForecastRoutes } from './forecast-routes.js';
 import { homePage } from './home-page.js';
 import { registerImprovementRoutes } from './improvement-routes.js';
 import { registerInsightRoutes } from './insight-routes.js';
+import { registerPredictabilityRoutes } from './predictability-routes.js';
+import { installResponseCache, type ResponseCacheOptions } from './response-cache.js';
 import { registerRoutes } from './routes.js';
 import { importBodySchema, NDJSON_TYPES } from './schemas.js';
 import {
@@ -37,9 +39,11 @@ import {
   timeoutOptions,
   webhookLimit,
 } from './security.js';
+import { registerSettingsRoutes } from './settings-routes.js';
 import { registerUiRoutes } from './ui-routes.js';
 import { FLOWLENS_VERSION } from './version.js';
 import { findWebBuild, registerWebApp, WebApp } from './web-app.js';
+import { registerWebhookAdminRoutes } from './webhook-admin-routes.js';
 import { type WebhookOptions, webhookRoutes } from './webhook-routes.js';
 
 export { ApiError, apiParameterNames, errorResponse } from './errors.js';
@@ -98,6 +102,8 @@ export interface ServerOptions {
   readonly webRoot?: string | null;
   /** The clock for ages in the item list (default: Date.now). */
   readonly now?: () => number;
+  /** The read routes' answer cache (src/server/response-cache.ts); default: on, see there. */
+  readonly responseCache?: ResponseCacheOptions;
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -136,6 +142,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   installSecurityHeaders(app);
   await app.register(cookie);
   installAuth(app, { mode: auth.mode, store: options.store });
+  installResponseCache(app, engine, options.responseCache ?? {});
   app.addHook('onRoute', (route) => {
     if (isWebhookRoute(route.url)) route.config = { ...route.config, rateLimit: webhookLimit(rateLimits) };
   });
@@ -192,9 +199,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       registerUiRoutes(api, { store: options.store, engine, now: options.now ?? Date.now });
       registerEditorRoutes(api, { store: options.store, engine, now: options.now ?? Date.now });
       registerForecastRoutes(api, { engine, now: options.now ?? Date.now });
+      registerPredictabilityRoutes(api, { engine, store: options.store });
       registerAnnotationRoutes(api, { engine, store: options.store, now: options.now ?? Date.now });
       registerInsightRoutes(api, { engine, store: options.store, now: options.now ?? Date.now });
       registerAuditRoutes(api, { store: options.store });
+      registerSettingsRoutes(api, { store: options.store, engine, now: options.now ?? Date.now });
+      registerWebhookAdminRoutes(api, {
+        store: options.store,
+        engine,
+        config: options.webhooks?.config ?? null,
+        env: options.webhooks?.env ?? process.env,
+        now: options.now ?? Date.now,
+      });
       registerImprovementRoutes(api, {
         engine,
         store: options.store,

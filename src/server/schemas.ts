@@ -208,7 +208,19 @@ export const importBodySchema = {
 
 // ── Responses ───────────────────────────────────────────────────────────────────────────────────
 
-export const period = object({ from: instant, to: instant }, 'The period [from, to), in UTC.');
+export const period = object(
+  {
+    from: instant,
+    to: instant,
+    calendar: object(
+      { timeZone: string, weekStart: { type: 'string', enum: ['monday', 'sunday', 'saturday'] } },
+      "The organisation's calendar the days, weeks and months follow (GET /settings/calendar); only when it " +
+        'is not the default (UTC, weeks from Monday).',
+    ),
+  },
+  'The period [from, to), in UTC.',
+  ['calendar'],
+);
 export const scope = {
   ...object(
     { team: string, valueStream: string, portfolio: string },
@@ -290,21 +302,31 @@ export const seriesDocumentSchema = object(
     scope,
     velocityByWeek: arrayOf(
       object({
-        week: { ...day, description: 'Monday of the ISO week' },
+        week: {
+          ...day,
+          description:
+            "The week's first day (Monday of the ISO week; the organisation's week start, period.calendar)",
+        },
         count: integer,
         byType: countByType,
       }),
-      'Completions per ISO week overlapping the period.',
+      "Completions per week overlapping the period (ISO weeks in UTC, or the organisation's calendar).",
     ),
-    throughputByDay: arrayOf(object({ day, count: integer }), 'Completions per UTC day.'),
-    loadByDay: arrayOf(object({ day, load: integer }), 'Work in progress at 00:00 UTC of each day.'),
+    throughputByDay: arrayOf(
+      object({ day, count: integer }),
+      "Completions per day (UTC days, or the local days of the organisation's calendar).",
+    ),
+    loadByDay: arrayOf(
+      object({ day, load: integer }),
+      "Work in progress at the start of each day (00:00 UTC, or local midnight of the organisation's calendar).",
+    ),
     cumulativeFlow: arrayOf(
       object({
         day,
         byState: record(STATES, integer),
         byStatus: { type: 'object', additionalProperties: integer },
       }),
-      'Items in each state and status at 00:00 UTC of each day.',
+      'Items in each state and status at the start of each day (as loadByDay).',
     ),
     waitByStatus: arrayOf(waitingStatus, 'Waiting statuses by total time, descending.'),
     aging: arrayOf(

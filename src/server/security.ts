@@ -168,7 +168,8 @@ export function webhookLimit(limits: RateLimits) {
 
 /** Whether a route is a webhook (rate-limited per sender address). */
 export function isWebhookRoute(url: string): boolean {
-  return /^\/api\/v1\/webhooks\//.test(url);
+  // The deliveries' own routes, not the admin's list and replay (webhook-admin-routes.ts).
+  return /^\/api\/v1\/webhooks\/(github|gitlab|jira)$/.test(url);
 }
 
 /** Adds the security headers to every response, errors and static files included. */

@@ -84,7 +84,8 @@ export function registerUiRoutes(api: FastifyInstance, context: UiRouteContext):
       schema: {
         summary: 'Flow metrics per week or month',
         description:
-          'The flow metrics of each ISO week or calendar month of the period (the first and last clipped to ' +
+          'The flow metrics of each week or calendar month of the period (ISO weeks and months in UTC, or those ' +
+          "of the organisation's calendar, GET /settings/calendar; the first and last clipped to " +
           'the period). Each bucket holds exactly what GET /metrics answers for the bucket as its period.',
         tags: ['metrics'],
         querystring: trendQuerySchema,

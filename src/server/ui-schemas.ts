@@ -39,7 +39,8 @@ export const trendQuerySchema = {
       enum: ['week', 'month'],
       default: 'week',
       description:
-        'ISO weeks (from Monday) or calendar months; the first and last are clipped to the period.',
+        "Weeks (ISO weeks from Monday in UTC by default, else the organisation's calendar) or calendar " +
+        'months; the first and last are clipped to the period.',
     },
   },
   required: ['from', 'to'],

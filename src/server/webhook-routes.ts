@@ -18,7 +18,8 @@
  * | 503 | no secret is configured for this route, or the database or the tool's API is unavailable (with Retry-After) |
  *
  * A delivery id seen before is processed again when that delivery was set aside (`quarantined`) or
- * refused (`rejected`) — the sender's "redeliver" after a fix — or when it was first received more
+ * refused (`rejected`) — the sender's "redeliver" after a fix; the kept payload can also be replayed
+ * with `flowlens webhooks replay` (webhook-admin-routes.ts) — or when it was first received more
  * than 72 hours ago (GitHub keeps deliveries for redelivery for three days): records are upserted
  * by their natural keys, so that stores nothing twice either.
  *
@@ -41,8 +42,13 @@ import {
 } from '../connectors/index.js';
 import { isFlowlensError } from '../domain/index.js';
 import type { MetricsEngine } from '../engine/index.js';
-import { isTombstoned, RecordImport, tombstoneItem } from '../ingest/index.js';
-import { classifyStoreFault, RETRY_AFTER_SECONDS as STORE_RETRY_AFTER, type Store } from '../store/index.js';
+import { isTombstoned, type RecordBatchResult, RecordImport, tombstoneItem } from '../ingest/index.js';
+import {
+  type BatchSyncState,
+  classifyStoreFault,
+  RETRY_AFTER_SECONDS as STORE_RETRY_AFTER,
+  type Store,
+} from '../store/index.js';
 import { SerialQueue } from './upload.js';
 import { webhookRouteSchema } from './webhook-schemas.js';
 
@@ -116,6 +122,199 @@ export async function webhookRoutes(app: FastifyInstance, options: WebhookPlugin
       imports.set(provider, started);
     }
     return started;
+  };
+
+  /**
+   * The deliveries of one tool that arrived while the previous group was being written, decided
+   * one after the other in arrival order and committed together (SQLite: one transaction), each
+   * still its own import batch with its own answer. Groups run one at a time, in the queue that
+   * also records refused bodies.
+   */
+  const decideGroup = async (provider: WebhookProvider, jobs: readonly DeliveryJob[]) => {
+    const answers: (Answer | Error | undefined)[] = jobs.map(() => undefined);
+    const ids = [...new Set(jobs.map((job) => job.deliveryId))];
+    const seen = new Map<string, { status: string; receivedAt: number }>();
+    for (const row of await store.db
+      .selectFrom('webhook_deliveries')
+      .select(['delivery_id', 'status', 'received_at'])
+      .where('provider', '=', provider)
+      .where('delivery_id', 'in', ids)
+      .execute())
+      seen.set(row.delivery_id, { status: row.status, receivedAt: Number(row.received_at) });
+    // Sources with a tombstone: only their records need the per-item check.
+    const buriedSources = new Set(
+      (await store.db.selectFrom('item_tombstones').select('source').distinct().execute()).map(
+        (r) => r.source,
+      ),
+    );
+    const pending: {
+      readonly index: number;
+      readonly deliveryId: string;
+      readonly status: string;
+      readonly records: readonly unknown[];
+      readonly sync: BatchSyncState;
+      readonly answer: (result: RecordBatchResult) => Answer;
+    }[] = [];
+    const flush = async () => {
+      if (pending.length === 0) return;
+      const group = pending.splice(0);
+      const results = await (await importFor(provider)).commitEach(
+        group.map((entry) => ({ records: entry.records, sync: entry.sync })),
+      );
+      group.forEach((entry, i) => {
+        const result = results[i] ?? new Error('no result for a delivery of the group');
+        answers[entry.index] = result instanceof Error ? result : entry.answer(result);
+        if (!(result instanceof Error))
+          seen.set(entry.deliveryId, { status: entry.status, receivedAt: now() });
+      });
+    };
+    for (const [index, job] of jobs.entries()) {
+      const { deliveryId, event, payload, raw } = job;
+      const delivery = (status: string, records: number, reason: string | null, kept: string | null) => ({
+        delivery: { provider, deliveryId, event, status, records, reason, payload: kept },
+      });
+      try {
+        // The same id twice in one group: the first is written before the second is judged.
+        if (pending.some((entry) => entry.deliveryId === deliveryId)) await flush();
+        const before = seen.get(deliveryId);
+        if (
+          before !== undefined &&
+          before.status !== 'quarantined' &&
+          before.status !== 'rejected' &&
+          before.receivedAt > now() - WEBHOOK_DEDUPE_WINDOW_MS
+        ) {
+          answers[index] = {
+            code: 200,
+            body: { status: 'duplicate', duplicate: true, event, deliveryId, records: 0 },
+            refresh: false,
+          };
+          continue;
+        }
+        let outcome: Awaited<ReturnType<typeof translateWebhook>>;
+        try {
+          outcome = await translateWebhook(provider, event, payload, { config, env, store, now });
+        } catch (error) {
+          // A payload the mapping cannot read is set aside with the reason, never a crash: a
+          // shape it did not expect, or one that broke it (a TypeError on a field of the wrong type).
+          if (
+            !(error instanceof UnexpectedPayload || error instanceof TypeError || error instanceof RangeError)
+          )
+            throw error;
+          if (!(error instanceof UnexpectedPayload))
+            job.log.error({ err: error, provider, deliveryId }, 'a webhook payload broke its mapping');
+          const reason = `unexpected payload: ${error.message}`;
+          pending.push({
+            index,
+            deliveryId,
+            status: 'quarantined',
+            records: [],
+            sync: delivery('quarantined', 0, reason, storableText(raw)),
+            answer: () => ({
+              code: 202,
+              body: { status: 'quarantined', event, deliveryId, reason },
+              refresh: false,
+            }),
+          });
+          continue;
+        }
+        if (outcome.status === 'deleted') {
+          // A deletion is written on its own, after what arrived before it.
+          await flush();
+          const done = await tombstoneItem(store, {
+            source: outcome.source,
+            id: outcome.id,
+            via: `webhook:${provider}`,
+            reason: outcome.reason,
+            at: now(),
+            delivery: { provider, deliveryId, event },
+          });
+          buriedSources.add(outcome.source);
+          seen.set(deliveryId, { status: 'deleted', receivedAt: now() });
+          answers[index] = {
+            code: 200,
+            body: {
+              status: 'deleted',
+              event,
+              deliveryId,
+              records: done.removed ? 1 : 0,
+              reason: `${outcome.reason}: the item left the metrics; a tombstone and an audit entry keep what it was`,
+            },
+            refresh: true,
+          };
+          continue;
+        }
+        const buried = await firstTombstoned(store, outcome, buriedSources);
+        if (buried !== null)
+          outcome = {
+            status: 'ignored',
+            reason: `${buried} was deleted at its source; it is not brought back`,
+          };
+        if (outcome.status === 'ignored') {
+          const reason = outcome.reason;
+          pending.push({
+            index,
+            deliveryId,
+            status: 'ignored',
+            records: [],
+            sync: delivery('ignored', 0, reason, null),
+            answer: () => ({
+              code: 202,
+              body: { status: 'ignored', event, deliveryId, reason },
+              refresh: false,
+            }),
+          });
+          continue;
+        }
+        pending.push({
+          index,
+          deliveryId,
+          status: 'stored',
+          records: outcome.records,
+          sync: delivery('stored', outcome.records.length, null, null),
+          answer: (result) => ({
+            code: 200,
+            body: {
+              status: 'stored',
+              event,
+              deliveryId,
+              records: result.records,
+              rejected: result.rejectedCount,
+              counts: result.counts,
+              ...(result.rejected.length === 0
+                ? {}
+                : {
+                    errors: result.rejected
+                      .slice(0, 20)
+                      .flatMap((r) =>
+                        r.errors.map((e) => ({ kind: r.kind, id: r.id, field: e.field, message: e.message })),
+                      ),
+                  }),
+            },
+            refresh: true,
+          }),
+        });
+      } catch (error) {
+        answers[index] = error instanceof Error ? error : new Error(String(error));
+      }
+    }
+    try {
+      await flush();
+    } catch (error) {
+      // The whole group could not be written (e.g. the import log could not be opened).
+      for (const entry of pending.splice(0)) answers[entry.index] = error as Error;
+      for (let i = 0; i < answers.length; i++) answers[i] ??= error as Error;
+    }
+    return answers.map((answer) => answer ?? new Error('a delivery of the group was not decided'));
+  };
+
+  const batchers = new Map<WebhookProvider, DeliveryBatcher>();
+  const batcherFor = (provider: WebhookProvider): DeliveryBatcher => {
+    let batcher = batchers.get(provider);
+    if (batcher === undefined) {
+      batcher = new DeliveryBatcher(queue, (jobs) => decideGroup(provider, jobs));
+      batchers.set(provider, batcher);
+    }
+    return batcher;
   };
 
   const refuse = (
@@ -192,109 +391,20 @@ export async function webhookRoutes(app: FastifyInstance, options: WebhookPlugin
     // An event type the hook sends but Flowlens does not read is no error: 204, nothing stored.
     if (!isHandledEvent(provider, event)) return reply.code(204).send();
 
-    // What the queue decided; a delivery that changed data is answered once a refresh that began
-    // after its commit has finished — awaited outside the queue, so that the deliveries arriving
-    // meanwhile commit and share that refresh instead of each waiting for its own.
-    let answer: { readonly code: number; readonly body: unknown; readonly refresh: boolean };
+    // What the delivery's group decided; a delivery that changed data is answered once a refresh
+    // that began after its commit has finished — awaited outside the queue, so that the
+    // deliveries arriving meanwhile commit and share that refresh instead of each waiting for its own.
+    let answer: Answer;
     try {
-      answer = await queue.run(async () => {
-        const seen = await store.db
-          .selectFrom('webhook_deliveries')
-          .select(['status', 'received_at'])
-          .where('provider', '=', provider)
-          .where('delivery_id', '=', deliveryId)
-          .executeTakeFirst();
-        if (
-          seen !== undefined &&
-          seen.status !== 'quarantined' &&
-          seen.status !== 'rejected' &&
-          Number(seen.received_at) > now() - WEBHOOK_DEDUPE_WINDOW_MS
-        )
-          return {
-            code: 200,
-            body: { status: 'duplicate', duplicate: true, event, deliveryId, records: 0 },
-            refresh: false,
-          };
-        let outcome: Awaited<ReturnType<typeof translateWebhook>>;
-        try {
-          outcome = await translateWebhook(provider, event, payload, { config, env, store, now });
-        } catch (error) {
-          // A payload the mapping cannot read is set aside with the reason, never a crash: a
-          // shape it did not expect, or one that broke it (a TypeError on a field of the wrong type).
-          if (
-            !(error instanceof UnexpectedPayload || error instanceof TypeError || error instanceof RangeError)
-          )
-            throw error;
-          if (!(error instanceof UnexpectedPayload))
-            request.log.error({ err: error, provider, deliveryId }, 'a webhook payload broke its mapping');
-          const reason = `unexpected payload: ${error.message}`;
-          await (await importFor(provider)).commit(
-            [],
-            delivery(event, 'quarantined', 0, reason, storableText(raw)),
-          );
-          return { code: 202, body: { status: 'quarantined', event, deliveryId, reason }, refresh: false };
-        }
-        if (outcome.status === 'deleted') {
-          const done = await tombstoneItem(store, {
-            source: outcome.source,
-            id: outcome.id,
-            via: `webhook:${provider}`,
-            reason: outcome.reason,
-            at: now(),
-            delivery: { provider, deliveryId, event },
-          });
-          return {
-            code: 200,
-            body: {
-              status: 'deleted',
-              event,
-              deliveryId,
-              records: done.removed ? 1 : 0,
-              reason: `${outcome.reason}: the item left the metrics; a tombstone and an audit entry keep what it was`,
-            },
-            refresh: true,
-          };
-        }
-        const buried = await firstTombstoned(store, outcome);
-        if (buried !== null)
-          outcome = {
-            status: 'ignored',
-            reason: `${buried} was deleted at its source; it is not brought back`,
-          };
-        if (outcome.status === 'ignored') {
-          await (await importFor(provider)).commit([], delivery(event, 'ignored', 0, outcome.reason, null));
-          return {
-            code: 202,
-            body: { status: 'ignored', event, deliveryId, reason: outcome.reason },
-            refresh: false,
-          };
-        }
-        const result = await (await importFor(provider)).commit(
-          outcome.records,
-          delivery(event, 'stored', outcome.records.length, null, null),
-        );
-        return {
-          code: 200,
-          body: {
-            status: 'stored',
-            event,
-            deliveryId,
-            records: result.records,
-            rejected: result.rejectedCount,
-            counts: result.counts,
-            ...(result.rejected.length === 0
-              ? {}
-              : {
-                  errors: result.rejected
-                    .slice(0, 20)
-                    .flatMap((r) =>
-                      r.errors.map((e) => ({ kind: r.kind, id: r.id, field: e.field, message: e.message })),
-                    ),
-                }),
-          },
-          refresh: true,
-        };
+      const decided = await batcherFor(provider).submit({
+        deliveryId,
+        event,
+        payload,
+        raw,
+        log: request.log,
       });
+      if (decided instanceof Error) throw decided;
+      answer = decided;
     } catch (error) {
       // Our own transient faults (the database, the tool's API) are 503 with Retry-After, never
       // a 4xx, so the sender's retries apply and the hook is not disabled for our fault.
@@ -336,15 +446,82 @@ export async function webhookRoutes(app: FastifyInstance, options: WebhookPlugin
   }
 }
 
+interface Answer {
+  readonly code: number;
+  readonly body: unknown;
+  /** Whether the delivery changed data (answered after a refresh that began after its commit). */
+  readonly refresh: boolean;
+}
+
+interface DeliveryJob {
+  readonly deliveryId: string;
+  readonly event: string;
+  readonly payload: unknown;
+  readonly raw: Buffer;
+  readonly log: FastifyRequest['log'];
+}
+
+/** Most deliveries decided and committed together. */
+const MAX_GROUP = 128;
+
+/**
+ * Collects the deliveries that arrive while a group is being written into the next group: under
+ * load many deliveries share one transaction and one refresh; alone, a delivery is a group of one
+ * and waits for nothing.
+ */
+class DeliveryBatcher {
+  private waiting: { job: DeliveryJob; settle: (answer: Answer | Error) => void }[] = [];
+  private scheduled = false;
+
+  constructor(
+    private readonly queue: SerialQueue,
+    private readonly decide: (jobs: readonly DeliveryJob[]) => Promise<(Answer | Error)[]>,
+  ) {}
+
+  submit(job: DeliveryJob): Promise<Answer | Error> {
+    return new Promise((settle) => {
+      this.waiting.push({ job, settle });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // After the event loop's current turn: the store answers synchronously, so without this pause
+    // each delivery would be decided before the next one's bytes are even read. Every request read
+    // in this turn joins the group.
+    setImmediate(() => void this.queue.run(() => this.drain()));
+  }
+
+  private async drain(): Promise<void> {
+    this.scheduled = false;
+    const group = this.waiting.splice(0, MAX_GROUP);
+    if (this.waiting.length > 0) this.schedule();
+    if (group.length === 0) return;
+    let answers: (Answer | Error)[];
+    try {
+      answers = await this.decide(group.map((entry) => entry.job));
+    } catch (error) {
+      answers = group.map(() => (error instanceof Error ? error : new Error(String(error))));
+    }
+    group.forEach((entry, i) => {
+      entry.settle(answers[i] ?? new Error('a delivery of the group was not decided'));
+    });
+  }
+}
+
 /** The first work item of the records that was deleted at its source, as `source/id`, or null. */
 async function firstTombstoned(
   store: Store,
   outcome: Awaited<ReturnType<typeof translateWebhook>>,
+  buriedSources: ReadonlySet<string>,
 ): Promise<string | null> {
   if (outcome.status !== 'records') return null;
   for (const record of outcome.records) {
     if (record.kind !== 'workItem' && record.kind !== 'transition') continue;
     const source = String(record.source);
+    if (!buriedSources.has(source)) continue;
     const id = String(record.kind === 'workItem' ? record.id : record.item);
     if (await isTombstoned(store, source, id)) return `${source}/${id}`;
   }

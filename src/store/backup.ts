@@ -296,7 +296,8 @@ export function heldByAnotherProcess(path: string): boolean {
     return false;
   }
   try {
-    db.pragma('busy_timeout = 0');
+    // A lock that lasts: a process that just ended (its lock released a moment later) is not one.
+    db.pragma('busy_timeout = 1000');
     db.pragma('locking_mode = EXCLUSIVE');
     db.exec('BEGIN EXCLUSIVE');
     db.exec('COMMIT');

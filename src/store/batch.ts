@@ -4,6 +4,7 @@
  * killed mid-import leaves the database as it was before the unfinished batch.
  */
 import type { RecordKind } from '../domain/index.js';
+import type { ItemIdentityRow } from './item-identity.js';
 import type { FlatRows } from './tables.js';
 
 export interface KindCounts {
@@ -43,6 +44,8 @@ export interface BatchInput {
   readonly sync?: BatchSyncState;
   /** Who imports and what, for the batch's audit entry (src/audit), appended in the same transaction. */
   readonly audit?: BatchAudit;
+  /** The batch's work items that carry a sourceId (migration 0012, src/store/item-identity.ts). */
+  readonly identities?: readonly ItemIdentityRow[];
 }
 
 /** The audit trail's view of a batch: one entry per committed batch, never one per record. */
@@ -116,6 +119,11 @@ export function syncStateStatements(
 export interface BatchResult {
   readonly batchId: number;
   readonly counts: CountsByKind;
+  /**
+   * Records the store refused while writing (a re-key onto another item's id, see
+   * src/store/item-identity.ts): counted as rejected, their errors kept in the import log.
+   */
+  readonly refused?: { readonly records: number; readonly errors: readonly LineError[] };
 }
 
 /** Adds two sets of counts. */

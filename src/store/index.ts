@@ -21,6 +21,7 @@ export type {
 export { FACT_COLUMNS, SCAN_COLUMNS } from './facts-queue.js';
 export type { StoreFault, StoreFaultReason, StoreHealthState } from './health.js';
 export { classifyStoreFault, noteStoreFault, RETRY_AFTER_SECONDS, storeHealth } from './health.js';
+export type { ItemIdentityRow } from './item-identity.js';
 export type { MappingReview } from './mapping-reviews.js';
 export { pendingMappingReviews } from './mapping-reviews.js';
 export { latestSchemaVersion } from './migrate.js';

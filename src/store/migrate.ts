@@ -16,6 +16,9 @@ import { createAccountsMigration } from './migrations/0007-accounts.js';
 import { createAuditMigration } from './migrations/0008-audit.js';
 import { createTombstonesMigration } from './migrations/0009-tombstones.js';
 import { createImprovementsMigration } from './migrations/0010-improvements.js';
+import { createSprintsMigration } from './migrations/0011-sprints.js';
+import { createItemIdentityMigration } from './migrations/0012-item-identity.js';
+import { createReconcileMigration } from './migrations/0013-reconcile.js';
 import type { Database } from './schema.js';
 
 const MIGRATION_TABLE = 'flowlens_migrations';
@@ -33,6 +36,9 @@ function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0008-audit': createAuditMigration(dialect),
     '0009-tombstones': createTombstonesMigration(dialect),
     '0010-improvements': createImprovementsMigration(dialect),
+    '0011-sprints': createSprintsMigration(dialect),
+    '0012-item-identity': createItemIdentityMigration(dialect),
+    '0013-reconcile': createReconcileMigration(dialect),
   };
 }
 

@@ -21,6 +21,16 @@ import {
 import { createKyselyFactsQueue } from './facts-queue.js';
 import { noteStoreFault, storeHealth } from './health.js';
 import { failImportFile, rejectImportFile, startImportFile } from './import-files.js';
+import {
+  countDropped,
+  dollarPlaceholders,
+  type IdentityQuery,
+  needsIdentityStep,
+  resolveItemIdentity,
+  runIdentityAsync,
+  storeSourceIds,
+  withIdentity,
+} from './item-identity.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
 import type { ImportLog, Store } from './store.js';
@@ -124,13 +134,20 @@ function createPostgresImportLog(pool: pg.Pool, db: Kysely<Database>): ImportLog
     return result.rows[0] ?? { inserted: 0, written: 0 };
   };
 
-  const commitBatch = async (input: BatchInput): Promise<BatchResult> => {
+  const commitBatch = async (given: BatchInput): Promise<BatchResult> => {
     const client = await pool.connect().catch((error: unknown) => {
       throw wrapWriteError(error);
     });
     try {
       await prepareSession(client);
       await client.query('BEGIN');
+      // Renames by sourceId, and records naming a former id (migration 0012), before the rows are written.
+      const runQuery = async (query: IdentityQuery): Promise<Record<string, unknown>[]> =>
+        (await client.query(dollarPlaceholders(query.sql), [...query.params])).rows;
+      const identity = needsIdentityStep(given)
+        ? await runIdentityAsync(resolveItemIdentity(given), runQuery)
+        : null;
+      const input = identity === null ? given : withIdentity(given, identity);
       const batch = await client.query<{ id: number }>(
         `INSERT INTO import_batches (file_id, committed_at, first_line, last_line, end_offset, records, rejected, counts)
          VALUES ($1, $2, $3, $4, $5, $6, $7, '{}') RETURNING id`,
@@ -151,6 +168,8 @@ function createPostgresImportLog(pool: pg.Pool, db: Kysely<Database>): ImportLog
         }
         counts[spec.kind] = { inserted, updated: written - inserted, unchanged: total - written };
       }
+      countDropped(counts, identity);
+      if (identity !== null) await runIdentityAsync(storeSourceIds(identity.sourceIds), runQuery);
       await client.query('UPDATE import_batches SET counts = $1 WHERE id = $2', [
         JSON.stringify(counts),
         batchId,
@@ -175,10 +194,11 @@ function createPostgresImportLog(pool: pg.Pool, db: Kysely<Database>): ImportLog
       for (const statement of syncStateStatements(input, 'dollar'))
         await client.query(statement.text, statement.values);
       // Last before COMMIT: the audit chain's lock is held only until the commit.
+      for (const entry of identity?.audit ?? []) await appendAuditPg(client, entry);
       await appendAuditPg(client, batchAuditEntry(input, batchId, counts));
       await client.query('COMMIT');
       storeHealth.writeSucceeded();
-      return { batchId, counts };
+      return { batchId, counts, ...(identity === null ? {} : { refused: identity.refused }) };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw wrapWriteError(error);

@@ -64,6 +64,8 @@ export interface WorkItemTable extends Bookkeeping {
   labels: string | null;
   estimate: number | null;
   product: string | null;
+  /** The item's immutable id at its source (migration 0012); unique per source where set. */
+  source_id: Generated<string | null>;
 }
 export interface TransitionTable extends Bookkeeping {
   source: string;
@@ -403,7 +405,58 @@ export interface ItemTombstoneTable {
   record: string | null;
 }
 
+/** A sprint or planning interval (migration 0011); `items` is its membership history as JSON. */
+export interface SprintTable extends Bookkeeping {
+  source: string;
+  id: string;
+  name: string;
+  start_at: number | null;
+  end_at: number | null;
+  team: string | null;
+  state: string | null;
+  completed_at: number | null;
+  goal: string | null;
+  items: string | null;
+}
+
+/** One stretch of a work item's membership of a sprint (migration 0011, kept by triggers on `sprints`). */
+export interface SprintItemTable {
+  source: string;
+  sprint: string;
+  item: string;
+  added_at: number;
+  /** Null while the item is still in the sprint. */
+  removed_at: number | null;
+}
+
+/**
+ * One `flowlens start` (migration 0013): its heartbeat, and when it stopped cleanly (null: it is
+ * running, or it was killed); `reconcile` is the JSON of the reconcile poll its start ran, if any.
+ */
+export interface ServerRunTable {
+  id: Generated<number>;
+  started_at: number;
+  heartbeat_at: number;
+  stopped_at: number | null;
+  pid: number;
+  host: string;
+  reconcile: string | null;
+}
+
+/** A former id of a renamed work item (migration 0012): records naming it land on `new_id`. */
+export interface ItemAliasTable {
+  source: string;
+  old_id: string;
+  new_id: string;
+  source_id: string;
+  renamed_at: number;
+}
+
 export interface Database {
+  item_aliases: ItemAliasTable;
+  server_runs: ServerRunTable;
+  sprints: SprintTable;
+  sprint_items: SprintItemTable;
   item_tombstones: ItemTombstoneTable;
   audit_log: AuditLogTable;
   users: UserTable;

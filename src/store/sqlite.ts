@@ -9,6 +9,7 @@ import { type DatabaseConnection, type Driver, Kysely, SqliteDialect, SqliteDriv
 import { appendAuditSqlite, batchAuditEntry } from '../audit/raw.js';
 import { FlowlensError } from '../domain/index.js';
 import {
+  addCounts,
   type BatchInput,
   type BatchResult,
   batchLogValues,
@@ -19,6 +20,15 @@ import {
 import { createSqliteFactsQueue } from './facts-queue.js';
 import { classifyStoreFault, noteStoreFault, storeHealth } from './health.js';
 import { failImportFile, rejectImportFile, startImportFile } from './import-files.js';
+import {
+  countDropped,
+  type IdentityQuery,
+  needsIdentityStep,
+  resolveItemIdentity,
+  runIdentitySync,
+  storeSourceIds,
+  withIdentity,
+} from './item-identity.js';
 import { latestSchemaVersion, listAppliedMigrations, migrateToLatest, pendingMigrations } from './migrate.js';
 import type { Database } from './schema.js';
 import type { ImportLog, Store } from './store.js';
@@ -202,7 +212,24 @@ function createSqliteImportLog(raw: BetterSqlite3.Database, db: Kysely<Database>
     return { inserted: written - updated, written };
   };
 
-  const commit = raw.transaction((input: BatchInput): BatchResult => {
+  const identityStatements = new Map<string, BetterSqlite3.Statement>();
+  const runIdentityQuery = (query: IdentityQuery): Record<string, unknown>[] => {
+    let statement = identityStatements.get(query.sql);
+    if (statement === undefined) {
+      statement = raw.prepare(query.sql);
+      identityStatements.set(query.sql, statement);
+    }
+    if (query.rows) return statement.all(...query.params) as Record<string, unknown>[];
+    statement.run(...query.params);
+    return [];
+  };
+
+  const writeBatch = (given: BatchInput): BatchResult => {
+    // Renames by sourceId, and records naming a former id (migration 0012), before the rows are written.
+    const identity = needsIdentityStep(given)
+      ? runIdentitySync(resolveItemIdentity(given), runIdentityQuery)
+      : null;
+    const input = identity === null ? given : withIdentity(given, identity);
     const batchId = Number(insertBatch.run(...batchLogValues(input)).lastInsertRowid);
     const counts: CountsByKind = {};
     for (const spec of TABLE_LIST) {
@@ -218,6 +245,8 @@ function createSqliteImportLog(raw: BetterSqlite3.Database, db: Kysely<Database>
       }
       counts[spec.kind] = { inserted, updated: written - inserted, unchanged: total - written };
     }
+    countDropped(counts, identity);
+    if (identity !== null) runIdentitySync(storeSourceIds(identity.sourceIds), runIdentityQuery);
     updateBatchCounts.run(JSON.stringify(counts), batchId);
     for (const error of input.errors) insertError.run(input.fileId, error.line, error.field, error.message);
     updateFile.run(...fileProgressValues(input, counts));
@@ -229,21 +258,54 @@ function createSqliteImportLog(raw: BetterSqlite3.Database, db: Kysely<Database>
       }
       prepared.run(...statement.values);
     }
+    for (const entry of identity?.audit ?? []) appendAuditSqlite(raw, entry);
     appendAuditSqlite(raw, batchAuditEntry(input, batchId, counts));
-    return { batchId, counts };
+    return { batchId, counts, ...(identity === null ? {} : { refused: identity.refused }) };
+  };
+  const commit = raw.transaction(writeBatch);
+  const commitAll = raw.transaction((inputs: readonly BatchInput[]): BatchResult[] => {
+    let before = inputs[0]?.countsBefore ?? {};
+    return inputs.map((input) => {
+      const result = writeBatch({ ...input, countsBefore: before });
+      before = addCounts(before, result.counts);
+      return result;
+    });
   });
+  const commitOne = (input: BatchInput): BatchResult => {
+    try {
+      const result = commit.immediate(input);
+      storeHealth.writeSucceeded();
+      return result;
+    } catch (error) {
+      noteStoreFault(error);
+      throw wrapWriteError(error);
+    }
+  };
 
   return {
     startFile: (info) => startImportFile(db, info),
-    commitBatch: async (input) => {
+    commitBatch: async (input) => commitOne(input),
+    commitBatches: async (inputs) => {
+      if (inputs.length === 0) return [];
       try {
-        const result = commit.immediate(input);
+        const results = commitAll.immediate(inputs);
         storeHealth.writeSucceeded();
-        return result;
+        return results;
       } catch (error) {
         noteStoreFault(error);
-        throw wrapWriteError(error);
+        if (inputs.length === 1) return [wrapWriteError(error)];
       }
+      // The group failed as a whole: each on its own, so that only the faulty ones fail.
+      let before = inputs[0]?.countsBefore ?? {};
+      return inputs.map((input) => {
+        try {
+          const result = commitOne({ ...input, countsBefore: before });
+          before = addCounts(before, result.counts);
+          return result;
+        } catch (error) {
+          return error as Error;
+        }
+      });
     },
     failFile: (fileId, finishedAt) => failImportFile(db, fileId, finishedAt),
     rejectFile: (info, rejected) => rejectImportFile(db, info, rejected),

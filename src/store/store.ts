@@ -37,6 +37,15 @@ export interface ImportLog {
   /** Writes one batch, its log entries and the file's resume point in one transaction. */
   commitBatch(input: BatchInput): Promise<BatchResult>;
   /**
+   * Writes several batches of the same file, each logged as its own batch (its counts, errors,
+   * sync state and audit entry), in one transaction where the store gains by it (SQLite: one
+   * commit instead of one per batch). Each input's `countsBefore` is taken from the one before
+   * it. When that transaction fails, each batch is tried on its own, so one batch's fault does
+   * not fail the others: the answer holds, per input, its result or the error that stopped it.
+   * Absent: the caller commits the batches one by one.
+   */
+  commitBatches?(inputs: readonly BatchInput[]): Promise<(BatchResult | Error)[]>;
+  /**
    * Marks a file's import as failed (it could not be read on): it is not resumed, and batches
    * committed before the failure stay.
    */

@@ -253,7 +253,47 @@ export const TABLES = {
       opt(r.severity),
     ],
   }),
+  sprint: spec({
+    kind: 'sprint',
+    table: 'sprints',
+    // `items` is the membership history as JSON, sorted by item then added instant; migration 0011's
+    // triggers keep it as rows of `sprint_items` too.
+    columns: [
+      t('source'),
+      t('id'),
+      t('name'),
+      at('start_at', true),
+      at('end_at', true),
+      t('team', true),
+      t('state', true),
+      at('completed_at', true),
+      t('goal', true),
+      t('items', true),
+    ],
+    key: ['source', 'id'],
+    toRow: (r) => [
+      r.source,
+      r.id,
+      r.name,
+      opt(r.start),
+      opt(r.end),
+      opt(r.team),
+      opt(r.state),
+      opt(r.completedAt),
+      opt(r.goal),
+      r.items === undefined ? null : JSON.stringify(sprintItems(r.items)),
+    ],
+  }),
 } as const satisfies { [K in RecordKind]: TableSpec<K> };
+
+/** A sprint's membership entries in a canonical order, each as `{item, added, removed}` (null: still in). */
+function sprintItems(
+  items: readonly { item: string; added: number; removed?: number | undefined }[],
+): { item: string; added: number; removed: number | null }[] {
+  return items
+    .map((e) => ({ item: e.item, added: e.added, removed: e.removed ?? null }))
+    .sort((a, b) => (a.item < b.item ? -1 : a.item > b.item ? 1 : a.added - b.added));
+}
 
 /** Every table spec, in the order records of different kinds are written within a batch. */
 export const TABLE_LIST: readonly TableSpec[] = Object.values(TABLES) as TableSpec[];
@@ -281,6 +321,7 @@ function identityOf(record: ValidRecord, row: Row): string {
     case 'change':
     case 'deployment':
     case 'incident':
+    case 'sprint':
     case 'mapping':
       return `${String(row[0]).length}:${row[0]}${row[1]}`;
     default:

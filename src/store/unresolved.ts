@@ -6,7 +6,8 @@
  *
  * Matching rules: a transition's `item` and a work item's `parent` refer to work items of the same
  * source. A change's `items`, a deployment's `changes` and an incident's `causedBy` refer by id to a
- * record of any source (a CI tool deploys the changes a code host recorded). Organisation records
+ * record of any source (a CI tool deploys the changes a code host recorded). A sprint's `items`
+ * refer to work items of the sprint's source. Organisation records
  * (portfolios, value streams, teams, people, services) have no source and are matched by id.
  */
 import { type RawBuilder, sql } from 'kysely';
@@ -100,6 +101,17 @@ const CHECKS: readonly ReferenceCheck[] = [
   jsonList('deployment.changes', 'change', 'deployments', 'changes', 'changes'),
   simple('incident.service', 'service', 'incidents', 'service', 'services'),
   simple('incident.causedBy', 'deployment', 'incidents', 'caused_by', 'deployments'),
+  {
+    reference: 'sprint.items',
+    missingKind: 'workItem',
+    perElement: true,
+    // A sprint's members are work items of its source (migration 0011 keeps them as rows).
+    pairs: () =>
+      sql`select m.source || ' ' || m.sprint as referrer, m.source || ' ' || m.item as target,
+            ${exists('work_items', sql`x.source = m.source and x.id = m.item`)} as found
+          from sprint_items m`,
+  },
+  simple('sprint.team', 'team', 'sprints', 'team', 'teams'),
 ];
 
 /** Every kind of unresolved reference in the database, with counts and examples. */

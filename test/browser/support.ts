@@ -6,10 +6,11 @@
  * and Node-side calls use an admin API token (`authHeaders`).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 export const OUTPUT = join(ROOT, 'test-output');
@@ -36,22 +37,28 @@ export interface Server {
  * Loads the demo into a new database and starts `flowlens start` on a free port: with `--demo`
  * (anonymous visitors read) unless `demo: false` (every route needs a sign-in).
  */
-export async function startServer(options: { demo?: boolean } = {}): Promise<Server> {
-  const cli = join(ROOT, 'bin', 'flowlens');
+/** The built CLI, or an error that says to build it. */
+export function builtCli(): string {
   if (
     !existsSync(join(ROOT, 'dist', 'web', 'index.html')) ||
     !existsSync(join(ROOT, 'dist', 'cli', 'entry.js'))
   )
     throw new Error('dist/ is not built: run `npm run build` (npm run test:browser does)');
-  const dir = mkdtempSync(join(tmpdir(), 'flowlens-browser-'));
-  const db = join(dir, 'demo.db');
+  return join(ROOT, 'bin', 'flowlens');
+}
+
+/**
+ * Loads the demo organisation (DEMO) into `dir/demo.db` with `flowlens demo`. The global setup
+ * (test/browser/global-setup.ts) does it once per run; each server gets a copy of that directory.
+ */
+export function generateDemo(dir: string): void {
   const demo = spawnSync(
     process.execPath,
     [
-      cli,
+      builtCli(),
       'demo',
       '--db',
-      db,
+      join(dir, 'demo.db'),
       '--seed',
       String(DEMO.seed),
       '--scale',
@@ -63,6 +70,20 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<Ser
     { encoding: 'utf8' },
   );
   if (demo.status !== 0) throw new Error(`flowlens demo failed:\n${demo.stderr}`);
+}
+
+/**
+ * Starts `flowlens start` on a free port on a new database with the demo (a copy of the run's
+ * generated one, or generated here when the global setup did not run): with `--demo` (anonymous
+ * visitors read) unless `demo: false` (every route needs a sign-in).
+ */
+export async function startServer(options: { demo?: boolean } = {}): Promise<Server> {
+  const cli = builtCli();
+  const dir = mkdtempSync(join(tmpdir(), 'flowlens-browser-'));
+  const db = join(dir, 'demo.db');
+  const generated = inject('browserDemoDir');
+  if (generated === undefined) generateDemo(dir);
+  else cpSync(generated, dir, { recursive: true });
   const created = spawnSync(
     process.execPath,
     [cli, 'token', 'create', '--name', 'browser-tests', '--role', 'admin', '--json', '--db', db],

@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     root: new URL('../..', import.meta.url).pathname,
     include: ['test/browser/**/*.test.ts'],
+    // The demo organisation is generated once for the run; each server starts on a copy of it.
+    globalSetup: ['test/browser/global-setup.ts'],
     pool: 'forks',
     fileParallelism: false,
     testTimeout: 120_000,

@@ -4,8 +4,10 @@
  * stream figures are the value stream page's headline figures).
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { dayStartIn } from '../lib/period';
 import { ApiError, apiGet, type Params } from './client';
 import type {
+  CalendarSetting,
   CompletedDocument,
   DataQualityItemsDocument,
   ExtentDocument,
@@ -37,8 +39,28 @@ export function shouldRetry(failures: number, error: unknown): boolean {
   return failures < 2;
 }
 
-/** Only the dates: a period from the URL also carries its `range`, which the API does not take. */
-const dates = (period: PeriodQuery): Params => ({ from: period.from, to: period.to });
+/**
+ * Only the dates: a period from the URL also carries its `range`, which the API does not take. The
+ * days start at 00:00 in the organisation's time zone (docs/metrics.md §1): UTC days are sent as
+ * they are, other zones' as the instants of their local midnights.
+ */
+const dates = (period: PeriodQuery, timeZone: string | undefined): Params => ({
+  from: dayStartIn(period.from, timeZone),
+  to: dayStartIn(period.to, timeZone),
+});
+
+/** The organisation's calendar (GET /settings/calendar); rarely changed. */
+export const useCalendarSetting = () =>
+  useQuery({ ...get<CalendarSetting>('/settings/calendar'), staleTime: 5 * 60_000 });
+
+/**
+ * The time zone the period's days are in, and whether it is known yet (the period's queries wait
+ * for it; a failed read leaves UTC).
+ */
+function usePeriodZone(): { readonly timeZone: string | undefined; readonly known: boolean } {
+  const calendar = useCalendarSetting();
+  return { timeZone: calendar.data?.timeZone, known: calendar.isFetched || calendar.isError };
+}
 
 const scopeParams = (scope: ScopeQuery): Params => ({
   team: scope.team,
@@ -49,22 +71,59 @@ const scopeParams = (scope: ScopeQuery): Params => ({
 export const useOrg = () => useQuery({ ...get<OrgDocument>('/org'), staleTime: 5 * 60_000 });
 export const useExtent = () => useQuery({ ...get<ExtentDocument>('/extent'), staleTime: 5 * 60_000 });
 
-export const useMetrics = (scope: ScopeQuery, period: PeriodQuery, enabled = true) =>
-  useQuery({ ...get<MetricsDocument>('/metrics', { ...dates(period), ...scopeParams(scope) }), enabled });
+export const useMetrics = (scope: ScopeQuery, period: PeriodQuery, enabled = true) => {
+  const zone = usePeriodZone();
+  return useQuery({
+    ...get<MetricsDocument>('/metrics', { ...dates(period, zone.timeZone), ...scopeParams(scope) }),
+    enabled: enabled && zone.known,
+  });
+};
 
-export const useTrend = (scope: ScopeQuery, period: PeriodQuery, bucket: 'week' | 'month') =>
-  useQuery(get<TrendDocument>('/metrics/trend', { ...dates(period), ...scopeParams(scope), bucket }));
+export const useTrend = (scope: ScopeQuery, period: PeriodQuery, bucket: 'week' | 'month') => {
+  const zone = usePeriodZone();
+  return useQuery({
+    ...get<TrendDocument>('/metrics/trend', {
+      ...dates(period, zone.timeZone),
+      ...scopeParams(scope),
+      bucket,
+    }),
+    enabled: zone.known,
+  });
+};
 
-export const useStatusTimes = (scope: ScopeQuery, period: PeriodQuery) =>
-  useQuery(get<StatusTimesDocument>('/metrics/statuses', { ...dates(period), ...scopeParams(scope) }));
+export const useStatusTimes = (scope: ScopeQuery, period: PeriodQuery) => {
+  const zone = usePeriodZone();
+  return useQuery({
+    ...get<StatusTimesDocument>('/metrics/statuses', {
+      ...dates(period, zone.timeZone),
+      ...scopeParams(scope),
+    }),
+    enabled: zone.known,
+  });
+};
 
-export const useSeries = (scope: ScopeQuery, period: PeriodQuery) =>
-  useQuery(
-    get<SeriesDocument>('/metrics/series', { ...dates(period), ...scopeParams(scope), aging: 100_000 }),
-  );
+export const useSeries = (scope: ScopeQuery, period: PeriodQuery) => {
+  const zone = usePeriodZone();
+  return useQuery({
+    ...get<SeriesDocument>('/metrics/series', {
+      ...dates(period, zone.timeZone),
+      ...scopeParams(scope),
+      aging: 100_000,
+    }),
+    enabled: zone.known,
+  });
+};
 
-export const useCompleted = (scope: ScopeQuery, period: PeriodQuery) =>
-  useQuery(get<CompletedDocument>('/metrics/completed', { ...dates(period), ...scopeParams(scope) }));
+export const useCompleted = (scope: ScopeQuery, period: PeriodQuery) => {
+  const zone = usePeriodZone();
+  return useQuery({
+    ...get<CompletedDocument>('/metrics/completed', {
+      ...dates(period, zone.timeZone),
+      ...scopeParams(scope),
+    }),
+    enabled: zone.known,
+  });
+};
 
 export interface ItemFilters {
   readonly state?: string;

@@ -95,7 +95,14 @@ export interface TrendBucket {
   readonly distribution: Shares;
   readonly stages: StageShares;
 }
+/** The organisation's calendar an answer's buckets follow, when not the default (UTC, Monday). */
+export interface CalendarSetting {
+  readonly timeZone: string;
+  readonly weekStart: 'monday' | 'sunday' | 'saturday';
+}
+
 export interface TrendDocument {
+  readonly period?: { readonly from: string; readonly to: string; readonly calendar?: CalendarSetting };
   readonly bucket: 'week' | 'month';
   readonly buckets: readonly TrendBucket[];
 }

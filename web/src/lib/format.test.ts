@@ -9,6 +9,7 @@ import {
   formatPercent,
   formatPeriod,
   formatPerWeek,
+  formatShortDate,
   NONE,
 } from './format';
 
@@ -38,6 +39,15 @@ describe('format', () => {
     expect(formatDate('2026-03-03')).toBe('3 Mar 2026');
     expect(formatDateTime('2026-03-03T04:05:00.000Z')).toBe('3 Mar 2026, 04:05');
     expect(formatPeriod('2026-03-03', '2026-06-01')).toBe('3 Mar 2026 – 31 May 2026');
+  });
+
+  it("labels a bucket of the organisation's calendar by its local first day", () => {
+    // Sunday 30 March 2025 00:00 in Berlin (CET) is 23:00 UTC the day before.
+    expect(formatDate('2025-03-29T23:00:00.000Z')).toBe('29 Mar 2025');
+    expect(formatDate('2025-03-29T23:00:00.000Z', 'Europe/Berlin')).toBe('30 Mar 2025');
+    expect(formatShortDate('2025-10-25T22:00:00.000Z', 'Europe/Berlin')).toBe('26 Oct');
+    expect(formatShortDate('2025-10-25T22:00:00.000Z', 'UTC')).toBe('25 Oct');
+    expect(formatDate('2025-04-05T13:00:00.000Z', 'Australia/Sydney')).toBe('6 Apr 2025');
   });
 
   it('writes changes relative for counts and durations, in points for ratios', () => {

@@ -50,12 +50,30 @@ export function formatPerWeek(perWeek: number | null | undefined): string {
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** An instant or a YYYY-MM-DD day as a UTC date: "3 Mar 2026". */
-export function formatDate(value: string | number | null | undefined): string {
+/**
+ * The date of an instant in a time zone (UTC without one): a bucket of the organisation's calendar
+ * (the API's `period.calendar`, docs/metrics.md §1) is labelled by its local first day.
+ */
+function civilDate(date: Date, timeZone?: string): { year: number; month: number; day: number } {
+  if (timeZone === undefined || timeZone === 'UTC')
+    return { year: date.getUTCFullYear(), month: date.getUTCMonth(), day: date.getUTCDate() };
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(date);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: part('year'), month: part('month') - 1, day: part('day') };
+}
+
+/** An instant or a YYYY-MM-DD day as a UTC date (or a date in `timeZone`): "3 Mar 2026". */
+export function formatDate(value: string | number | null | undefined, timeZone?: string): string {
   if (value === null || value === undefined) return NONE;
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return NONE;
-  return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  const { year, month, day } = civilDate(date, timeZone);
+  return `${day} ${months[month]} ${year}`;
 }
 
 /** An instant with its UTC time: "3 Mar 2026, 14:05". */
@@ -69,9 +87,9 @@ export function formatDateTime(value: string | null | undefined): string {
 }
 
 /** A short date for chart axes: "3 Mar". */
-export function formatShortDate(value: string | number): string {
-  const date = new Date(value);
-  return `${date.getUTCDate()} ${months[date.getUTCMonth()]}`;
+export function formatShortDate(value: string | number, timeZone?: string): string {
+  const { month, day } = civilDate(new Date(value), timeZone);
+  return `${day} ${months[month]}`;
 }
 
 /** The period [from, to) as its first and last day: "1 Mar 2026 – 31 May 2026". */

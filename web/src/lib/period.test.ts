@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  dayStartIn,
   endDay,
   isDay,
   periodFromSearch,
@@ -74,5 +75,17 @@ describe('period', () => {
       range: '90d',
     });
     expect(read('range=forever')).toEqual({ from: '2026-03-03', to: '2026-06-01', range: '90d' });
+  });
+
+  it("starts a day at local midnight of the organisation's time zone (UTC: the day itself)", () => {
+    expect(dayStartIn('2025-03-30', undefined)).toBe('2025-03-30');
+    expect(dayStartIn('2025-03-30', 'UTC')).toBe('2025-03-30');
+    // Berlin: CET before 30 March, CEST after.
+    expect(dayStartIn('2025-03-30', 'Europe/Berlin')).toBe('2025-03-29T23:00:00.000Z');
+    expect(dayStartIn('2025-03-31', 'Europe/Berlin')).toBe('2025-03-30T22:00:00.000Z');
+    expect(dayStartIn('2025-01-01', 'Asia/Kolkata')).toBe('2024-12-31T18:30:00.000Z');
+    expect(dayStartIn('2025-04-06', 'Pacific/Chatham')).toBe('2025-04-05T10:15:00.000Z');
+    // Santiago skips midnight when DST starts: the day starts at 01:00 (-03:00).
+    expect(dayStartIn('2025-09-07', 'America/Santiago')).toBe('2025-09-07T04:00:00.000Z');
   });
 });

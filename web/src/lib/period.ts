@@ -1,7 +1,9 @@
 /**
  * The period every screen shows, kept in the URL (`?from=2026-03-03&to=2026-06-01&range=90d`) so
- * that a link opens the same view. Days are UTC, and a period is half-open, [from, to), as in the
- * API: `to` is the day after the last day shown.
+ * that a link opens the same view. Days are UTC — or, when the organisation set its calendar
+ * (docs/metrics.md §1), days of its time zone: `dayStartIn` turns a day into the instant the API is
+ * asked for. A period is half-open, [from, to), as in the API: `to` is the day after the last day
+ * shown.
  *
  * The presets (last 30, 90 or 365 days, a calendar quarter) end at the "end day": the day after the
  * latest activity in the data, or tomorrow if that is earlier, so the default view shows data even
@@ -129,4 +131,38 @@ export function periodParams(period: { from: string; to: string; range?: RangeKe
   return period.range === undefined
     ? { from: period.from, to: period.to }
     : { from: period.from, to: period.to, range: period.range };
+}
+
+/** The UTC offset of a time zone at an instant, in milliseconds ("GMT+05:30" → 19 800 000). */
+function zoneOffsetMs(format: Intl.DateTimeFormat, ms: number): number {
+  const match = /GMT(?:([+\u2212-])(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(format.format(ms));
+  if (match === null || match[1] === undefined) return 0;
+  const size = ((Number(match[2]) * 60 + Number(match[3])) * 60 + Number(match[4] ?? 0)) * 1000;
+  return match[1] === '+' ? size : -size;
+}
+
+/**
+ * The first instant of a day in a time zone, as the API takes it: the day itself (00:00 UTC) in
+ * UTC, else an ISO instant — local midnight, or the end of a DST gap when midnight is skipped (as
+ * the server's calendar, src/domain/calendar.ts, starts its days).
+ */
+export function dayStartIn(day: string, timeZone: string | undefined): string {
+  if (timeZone === undefined || timeZone === 'UTC') return day;
+  const format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+  const offset = (ms: number) => zoneOffsetMs(format, ms);
+  const midnight = dayMs(day);
+  const before = offset(midnight - 30 * 3_600_000);
+  const after = offset(midnight + 30 * 3_600_000);
+  const starts = [before, after].map((o) => midnight - o).filter((t) => offset(t) === midnight - t);
+  if (starts.length > 0) return new Date(Math.min(...starts)).toISOString();
+  // Midnight is skipped: the first instant whose local date is the day, by bisection.
+  const localDay = (ms: number) => Math.floor((ms + offset(ms)) / DAY_MS);
+  let lo = midnight - Math.max(before, after);
+  let hi = midnight - Math.min(before, after);
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (localDay(mid) >= midnight / DAY_MS) hi = mid;
+    else lo = mid;
+  }
+  return new Date(hi).toISOString();
 }

@@ -34,6 +34,7 @@ import { Chart } from '../components/Chart';
 import { DoraPanel } from '../components/DoraPanel';
 import { FlowTiles } from '../components/FlowTiles';
 import { Breadcrumbs, PrecisionNote } from '../components/Layout';
+import { PredictabilityPanel } from '../components/PredictabilityPanel';
 import { Empty, ErrorState, Loading, QueryView } from '../components/States';
 import { TeamOwnership } from '../components/TeamOwnership';
 import { TrendTable } from '../components/TrendTable';
@@ -228,6 +229,8 @@ function TeamBody({ id, period }: { id: string; period: Period }) {
           </div>
         </div>
       </section>
+
+      <PredictabilityPanel scope={scope} period={period} />
 
       <AnnotationsPanel scope={scope} scopeName="this team" period={period} />
 

@@ -279,8 +279,12 @@ export function StageBreakdown({ stages }: { stages: MetricsDocument['flow']['st
   );
 }
 
+/** The time zone of the trend's buckets (the organisation's calendar; UTC by default). */
+const trendZone = (t: TrendDocument) => t.period?.calendar?.timeZone;
 const bucketLabel = (t: TrendDocument, from: string) =>
-  t.bucket === 'month' ? formatDate(from).replace(/^\d+ /, '') : formatShortDate(from);
+  t.bucket === 'month'
+    ? formatDate(from, trendZone(t)).replace(/^\d+ /, '')
+    : formatShortDate(from, trendZone(t));
 
 function StageTrend({ trend, marks }: { trend: TrendDocument; marks?: readonly ChartMark[] }) {
   const keys = useMemo((): StageOrUnmapped[] => {
@@ -317,7 +321,7 @@ function StageTrend({ trend, marks }: { trend: TrendDocument; marks?: readonly C
           columns={keys.map(stageLabel)}
           rows={trend.buckets.map((b) => ({
             key: b.from,
-            label: formatDate(b.from),
+            label: formatDate(b.from, trendZone(trend)),
             values: keys.map((s) => formatPercent(b.stages[s] ?? null)),
           }))}
         />
@@ -358,7 +362,7 @@ function DistributionTrend({ trend, marks }: { trend: TrendDocument; marks?: rea
           columns={FLOW_TYPES.map(flowTypeName)}
           rows={trend.buckets.map((b) => ({
             key: b.from,
-            label: formatDate(b.from),
+            label: formatDate(b.from, trendZone(trend)),
             values: FLOW_TYPES.map((t) => formatPercent(b.distribution[t])),
           }))}
         />
@@ -394,7 +398,7 @@ export function VelocityTrend({ trend, marks }: { trend: TrendDocument; marks?: 
           columns={['Total', ...FLOW_TYPES.map(flowTypeName)]}
           rows={trend.buckets.map((b) => ({
             key: b.from,
-            label: formatDate(b.from),
+            label: formatDate(b.from, trendZone(trend)),
             values: [
               formatCount(b.velocity.total),
               ...FLOW_TYPES.map((t) => formatCount(b.velocity.byType[t])),
@@ -444,7 +448,7 @@ export function FlowTimeTrend({ trend, marks }: { trend: TrendDocument; marks?: 
           columns={['Median', '85th percentile', 'Items']}
           rows={trend.buckets.map((b) => ({
             key: b.from,
-            label: formatDate(b.from),
+            label: formatDate(b.from, trendZone(trend)),
             values: [
               formatDuration(b.flowTime.median),
               formatDuration(b.flowTime.p85),
@@ -518,7 +522,7 @@ function EfficiencyTrend({ trend, marks }: { trend: TrendDocument; marks?: reado
           columns={['Efficiency', 'Load (average)', 'WIP at end']}
           rows={trend.buckets.map((b) => ({
             key: b.from,
-            label: formatDate(b.from),
+            label: formatDate(b.from, trendZone(trend)),
             values: [formatPercent(b.efficiency), formatDecimal(b.load.average), formatCount(b.load.atEnd)],
           }))}
         />

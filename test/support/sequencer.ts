@@ -1,0 +1,42 @@
+/**
+ * The order in which `npm test` starts its files. Vitest starts the files that took longest in the
+ * previous run first, which keeps the workers busy to the end; without a previous run (a fresh
+ * clone, as in CI) it starts the largest files first, and a small file that takes minutes (the
+ * crash tests) may start last and run alone while the other workers wait. So when no file has a
+ * recorded duration, the files below (the slowest, measured) start first, in this order; the rest
+ * follow in Vitest's own order. Only the order changes: every file runs, as it would anyway.
+ */
+import { relative } from 'node:path';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/** The slowest files of the suite, slowest first (`npx vitest run --reporter=verbose` shows each). */
+const SLOWEST_FIRST = [
+  'test/crash.test.ts',
+  'test/metrics-oracle.test.ts',
+  'test/engine.test.ts',
+  'test/hostile/webhooks.test.ts',
+  'test/import-crash.test.ts',
+  'test/auth.test.ts',
+  'test/annotations.test.ts',
+  'test/hostile/import.test.ts',
+  'test/hostile/connectors.test.ts',
+  'test/server.test.ts',
+  'test/improvements.test.ts',
+];
+
+export default class SlowestFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const root = this.ctx.config.root;
+    const path = (file: TestSpecification) => relative(root, file.moduleId).split('\\').join('/');
+    const measured = files.some(
+      (file) => this.ctx.cache.getFileTestResults(`${file.project.name}:${path(file)}`) !== undefined,
+    );
+    if (measured) return sorted;
+    const rank = (file: TestSpecification) => {
+      const index = SLOWEST_FIRST.indexOf(path(file));
+      return index === -1 ? SLOWEST_FIRST.length : index;
+    };
+    return sorted.sort((a, b) => rank(a) - rank(b));
+  }
+}
