@@ -646,3 +646,56 @@ describeEachStore('Jira sprints', (kind) => {
     }
   });
 });
+
+describeEachStore('flow predictability of a re-keyed item', (kind) => {
+  let t: TestStore;
+  useTestStore(kind, (opened) => {
+    t = opened;
+  });
+
+  it('counts a sprint member renamed by its sourceId (migration 0012) once, under its new id', async () => {
+    const withSourceId = (records: object[], id: string) =>
+      records.map((r) => ((r as { kind: string }).kind === 'workItem' ? { ...r, id, sourceId: '10010' } : r));
+    const base = records().filter((r) =>
+      ['portfolio', 'valueStream', 'team', 'mapping'].includes((r as { kind: string }).kind),
+    );
+    const sprint = (items: object[]) => ({
+      kind: 'sprint',
+      source: SRC,
+      id: '9',
+      name: 'S Sprint 9',
+      start: at(0),
+      end: at(14),
+      state: 'closed',
+      team: 't-a',
+      items,
+    });
+    await importFiles(t.store, [
+      writeNdjson(t.database.dir, 'before.ndjson', [
+        ...base,
+        ...withSourceId(item('S-10', 't-a', 5), 'S-10'),
+        sprint([member('S-10', -3)]),
+      ]),
+    ]);
+    const engine = await MetricsEngine.open(t.store);
+    try {
+      const measure = async () =>
+        (await predictabilityFor(t.store, engine, PERIOD)).sprints.map((s) => [s.id, s.planned, s.delivered]);
+      expect(await measure()).toEqual([['9', 1, 1]]);
+      // The issue moves: S-10 becomes NEW-1 (same sourceId); the sprint's history still names S-10.
+      await importFiles(t.store, [
+        writeNdjson(t.database.dir, 'moved.ndjson', withSourceId(item('NEW-1', 't-a', 5), 'NEW-1')),
+      ]);
+      await engine.refresh();
+      expect(await measure()).toEqual([['9', 1, 1]]);
+      // A later sync names it under both ids: still one planned, one delivered.
+      await importFiles(t.store, [
+        writeNdjson(t.database.dir, 'both.ndjson', [sprint([member('S-10', -3), member('NEW-1', -3)])]),
+      ]);
+      await engine.refresh();
+      expect(await measure()).toEqual([['9', 1, 1]]);
+    } finally {
+      await engine.close();
+    }
+  });
+});

@@ -96,16 +96,23 @@ export async function predictabilityFor(
     select s.source, s.id, s.name, s.start_at, s.end_at, s.team, s.state, s.completed_at, s.goal
     from sprints s where ${window}`.execute(store.db);
   const members = await sql<MemberRow>`
-    select m.source, m.sprint, m.item, m.added_at, m.removed_at, f.completed_at, f.flags, f.team as fact_team,
-      (case when w.id is null then 0 else 1 end) as known
+    select m.source, m.sprint, coalesce(a.new_id, m.item) as item, m.added_at, m.removed_at, f.completed_at,
+      f.flags, f.team as fact_team, (case when w.id is null then 0 else 1 end) as known
     from sprint_items m
     join sprints s on s.source = m.source and s.id = m.sprint
-    left join item_facts f on f.source = m.source and f.item = m.item
-    left join work_items w on w.source = m.source and w.id = m.item
+    left join item_aliases a on a.source = m.source and a.old_id = m.item
+    left join item_facts f on f.source = m.source and f.item = coalesce(a.new_id, m.item)
+    left join work_items w on w.source = m.source and w.id = coalesce(a.new_id, m.item)
     where ${window}`.execute(store.db);
 
+  // A membership recorded under an item's former id (before it was re-keyed, migration 0012)
+  // counts for the item under its id now, once.
+  const seen = new Set<string>();
   const bySprint = new Map<string, MemberRow[]>();
   for (const row of members.rows) {
+    const stretch = JSON.stringify([row.source, row.sprint, row.item, Number(row.added_at)]);
+    if (seen.has(stretch)) continue;
+    seen.add(stretch);
     const key = JSON.stringify([row.source, row.sprint]);
     const list = bySprint.get(key);
     if (list === undefined) bySprint.set(key, [row]);
