@@ -15,7 +15,8 @@ import {
 } from '../domain/index.js';
 import { CALENDAR_SETTING_KEY, loadCalendarSettings } from '../engine/index.js';
 import type { Store } from '../store/index.js';
-import { type EditContext, runEdit } from './edit.js';
+import type { EditContext } from './edit.js';
+import { writeSetting } from './settings.js';
 
 /** Where a user finds the valid time zone names (errors and help say it). */
 export const TIME_ZONE_HELP =
@@ -72,35 +73,12 @@ export async function saveCalendarSettings(
   const changes = checkCalendarSettings(input);
   const current = await readCalendarSettings(store);
   const next: CalendarSettings = { ...current, ...changes };
-  await runEdit(store, context, async (edit) => {
-    const value = JSON.stringify(next);
-    const updated = await edit.trx
-      .updateTable('org_settings')
-      .set({ value, updated_at: edit.nowMs, updated_by: edit.actor })
-      .where('key', '=', CALENDAR_SETTING_KEY)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0)
-      await edit.trx
-        .insertInto('org_settings')
-        .values({ key: CALENDAR_SETTING_KEY, value, updated_at: edit.nowMs, updated_by: edit.actor })
-        .execute();
-    const said = (['timeZone', 'weekStart'] as const)
-      .filter((f) => next[f] !== current[f])
-      .map((f) => `${f} ${current[f]} → ${next[f]}`);
-    return {
-      result: undefined,
-      entry:
-        said.length === 0
-          ? null
-          : {
-              action: 'settings',
-              kind: 'settings',
-              target: CALENDAR_SETTING_KEY,
-              summary: `calendar: ${said.join(', ')}`,
-              before: current,
-              after: next,
-            },
-    };
-  });
+  await writeSetting(
+    store,
+    context,
+    { key: CALENDAR_SETTING_KEY, label: 'calendar', fields: ['timeZone', 'weekStart'] },
+    current,
+    next,
+  );
   return next;
 }

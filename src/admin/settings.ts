@@ -49,21 +49,42 @@ export async function saveOverloadLimits(
   const changes = checkOverloadLimits(limits);
   const current = await readOverloadLimits(store);
   const next: OverloadLimits = { ...current, ...changes };
+  await writeSetting(
+    store,
+    context,
+    { key: OVERLOAD_KEY, label: 'overload limits', fields: LIMIT_FIELDS },
+    current,
+    next,
+  );
+  return next;
+}
+
+/**
+ * Writes one organisation setting (a JSON value under `key` in `org_settings`) in an edit's
+ * transaction, with one audit entry naming each field that changed (none when nothing did).
+ */
+export async function writeSetting<T extends object>(
+  store: Store,
+  context: EditContext,
+  setting: { readonly key: string; readonly label: string; readonly fields: readonly (keyof T & string)[] },
+  current: T,
+  next: T,
+): Promise<void> {
   await runEdit(store, context, async (edit) => {
     const value = JSON.stringify(next);
     const updated = await edit.trx
       .updateTable('org_settings')
       .set({ value, updated_at: edit.nowMs, updated_by: edit.actor })
-      .where('key', '=', OVERLOAD_KEY)
+      .where('key', '=', setting.key)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0)
       await edit.trx
         .insertInto('org_settings')
-        .values({ key: OVERLOAD_KEY, value, updated_at: edit.nowMs, updated_by: edit.actor })
+        .values({ key: setting.key, value, updated_at: edit.nowMs, updated_by: edit.actor })
         .execute();
-    const said = LIMIT_FIELDS.filter((f) => next[f] !== current[f]).map(
-      (f) => `${f} ${current[f]} → ${next[f]}`,
-    );
+    const said = setting.fields
+      .filter((f) => next[f] !== current[f])
+      .map((f) => `${f} ${String(current[f])} → ${String(next[f])}`);
     return {
       result: undefined,
       entry:
@@ -72,12 +93,11 @@ export async function saveOverloadLimits(
           : {
               action: 'settings',
               kind: 'settings',
-              target: OVERLOAD_KEY,
-              summary: `overload limits: ${said.join(', ')}`,
+              target: setting.key,
+              summary: `${setting.label}: ${said.join(', ')}`,
               before: current,
               after: next,
             },
     };
   });
-  return next;
 }
