@@ -4,7 +4,7 @@
  * write through the API, an organisation reload, another principal's view, or its maximum age.
  */
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createApiToken } from '../src/auth/tokens.js';
 import { MetricsEngine } from '../src/engine/index.js';
 import { importFiles } from '../src/ingest/index.js';
@@ -74,7 +74,7 @@ beforeAll(async () => {
     engine,
     auth: { mode: 'trusted' },
     webRoot: null,
-    responseCache: { now: () => clock, maxAgeMs: 5000 },
+    responseCache: { now: () => clock, maxAgeMs: 5000, settleMs: 1000 },
   });
   await app.ready();
 });
@@ -123,6 +123,8 @@ it('forgets every answer after an import through the API (an engine refresh)', a
 it('forgets after a refresh that did not come through the API, and after an organisation reload', async () => {
   await ask();
   expect((await ask()).hit).toBe(true);
+  // The first refresh after a quiet spell (longer than settleMs) is seen at once.
+  clock += 1000;
   await importFiles(t.store, [writeNdjson(t.database.dir, 'more.ndjson', item(3))]);
   await engine.refresh();
   const after = await ask();
@@ -132,6 +134,59 @@ it('forgets after a refresh that did not come through the API, and after an orga
   expect((await ask('/api/v1/org')).hit).toBe(true);
   await engine.reloadOrganisation();
   expect((await ask('/api/v1/org')).hit).toBe(false);
+});
+
+it('under refreshes in quick succession (a webhook stream), forgets at most once per settleMs', async () => {
+  clock += 1000;
+  await importFiles(t.store, [writeNdjson(t.database.dir, 'quick-1.ndjson', item(10))]);
+  await engine.refresh();
+  const first = await ask();
+  expect(first.hit).toBe(false);
+  const total = first.body.flow.velocity.total as number;
+  // 400 ms later another delivery lands: the answer kept is served until 1000 ms after the first.
+  clock += 400;
+  await importFiles(t.store, [writeNdjson(t.database.dir, 'quick-2.ndjson', item(11))]);
+  await engine.refresh();
+  const during = await ask();
+  expect(during.hit).toBe(true);
+  expect(during.body.flow.velocity.total).toBe(total);
+  clock += 599;
+  expect((await ask()).hit).toBe(true);
+  clock += 1;
+  const after = await ask();
+  expect(after.hit).toBe(false);
+  expect(after.body.flow.velocity.total).toBe(total + 1);
+  // A write through the API is seen at once, whatever the refreshes before it.
+  clock += 100;
+  const imported = await app.inject({
+    method: 'POST',
+    url: '/api/v1/import',
+    headers: { 'content-type': 'application/x-ndjson' },
+    payload: item(12)
+      .map((r) => JSON.stringify(r))
+      .join('\n'),
+  });
+  expect(imported.statusCode, imported.body).toBe(200);
+  const written = await ask();
+  expect(written.hit).toBe(false);
+  expect(written.body.flow.velocity.total).toBe(total + 2);
+});
+
+it('computes an answer once for concurrent requests of it, and all get the same answer', async () => {
+  clock += 1000;
+  await engine.refresh();
+  const computed = vi.spyOn(engine, 'metrics');
+  try {
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => app.inject({ method: 'GET', url: URL })),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(8).fill(200));
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+    expect(answers.filter((a) => a.headers['x-flowlens-cache'] === 'hit')).toHaveLength(7);
+    expect(computed).toHaveBeenCalledTimes(1);
+  } finally {
+    computed.mockRestore();
+  }
 });
 
 it('forgets after any write through the API, and after its maximum age', async () => {

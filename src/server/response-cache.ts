@@ -5,17 +5,26 @@
  *
  * An answer is kept per principal's view (role and value-stream restriction) and exact URL, and is
  * served again only when all of these still hold:
- * - no engine refresh (an import, a webhook delivery, a sync, a mapping change) has finished since;
+ * - no request other than GET/HEAD/OPTIONS has been answered since (any write through the API: an
+ *   import, a mapping or organisation edit, an annotation — the writer's next read sees it);
  * - the engine holds the same organisation and mappings objects (an edit reloads them);
- * - no request other than GET/HEAD/OPTIONS has been answered since (any write through the API);
+ * - no engine refresh that did not come from such a write (a webhook delivery, a reconcile poll)
+ *   has finished since — except while such refreshes come in quick succession: then the answers
+ *   are forgotten at most once per `FLOWLENS_API_CACHE_SETTLE_MS` (default 1000 ms). The first
+ *   refresh after a quiet spell is seen at once; under a stream of webhook deliveries the
+ *   dashboards lag it by at most that long, instead of every delivery sending every open dashboard
+ *   back to the engine;
  * - it is at most `FLOWLENS_API_CACHE_SECONDS` old (default 5): item ages and answers without an
  *   explicit period move with the clock, and a change made by another process (the command line
  *   writing to the same database) is seen within that time.
- * Served answers carry `X-Flowlens-Cache: hit`. `FLOWLENS_API_CACHE=off` turns the cache off.
- * Runs as a preHandler, after authentication, the access policy and the query's validation.
+ * Concurrent requests for an answer not kept yet wait for the first one's instead of computing it
+ * again each. Served answers carry `X-Flowlens-Cache: hit`. `FLOWLENS_API_CACHE=off` turns the
+ * cache off. Runs as a preHandler, after authentication, the access policy and the query's
+ * validation.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onSendHookHandler, preHandlerAsyncHookHandler } from 'fastify';
 import type { MetricsEngine } from '../engine/index.js';
+import { isWebhookRoute } from './security.js';
 import { principalOf } from './visibility.js';
 
 export interface ResponseCacheOptions {
@@ -23,8 +32,15 @@ export interface ResponseCacheOptions {
   readonly enabled?: boolean;
   /** How long an answer may be served again, in milliseconds (default FLOWLENS_API_CACHE_SECONDS or 5 s). */
   readonly maxAgeMs?: number;
+  /**
+   * The shortest time between two forgettings caused by refreshes not coming from an API write,
+   * in milliseconds (default FLOWLENS_API_CACHE_SETTLE_MS or 1000; 0 forgets at every refresh).
+   */
+  readonly settleMs?: number;
   /** How many answers are kept (least recently used go first); default 500. */
   readonly maxEntries?: number;
+  /** How long a request waits for another one computing the same answer (default 10 s). */
+  readonly waitMs?: number;
   readonly now?: () => number;
 }
 
@@ -39,26 +55,61 @@ interface Entry {
   readonly contentType: string;
 }
 
+/** A request computing an answer others wait for: resolved with the entry, or null if it failed. */
+interface Flight {
+  readonly generation: number;
+  readonly done: Promise<Entry | null>;
+  readonly finish: (entry: Entry | null) => void;
+}
+
+function fromEnv(name: string, fallback: number, scale: number): number {
+  const raw = process.env[name];
+  const value = raw === undefined || raw === '' ? Number.NaN : Number(raw);
+  return Number.isFinite(value) && value >= 0 ? value * scale : fallback;
+}
+
 export function installResponseCache(
   app: FastifyInstance,
   engine: MetricsEngine,
   options: ResponseCacheOptions = {},
 ): void {
-  const env = process.env;
   const enabled =
-    options.enabled ?? !['off', '0', 'false'].includes((env.FLOWLENS_API_CACHE ?? '').toLowerCase());
+    options.enabled ?? !['off', '0', 'false'].includes((process.env.FLOWLENS_API_CACHE ?? '').toLowerCase());
   if (!enabled) return;
-  const seconds = Number(env.FLOWLENS_API_CACHE_SECONDS ?? 5);
-  const maxAgeMs = options.maxAgeMs ?? (Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 5000);
+  const maxAgeMs = options.maxAgeMs ?? fromEnv('FLOWLENS_API_CACHE_SECONDS', 5000, 1000);
+  const settleMs = options.settleMs ?? fromEnv('FLOWLENS_API_CACHE_SETTLE_MS', 1000, 1);
   const maxEntries = options.maxEntries ?? 500;
+  const waitMs = options.waitMs ?? 10_000;
   const now = options.now ?? Date.now;
   const entries = new Map<string, Entry>();
+  const flights = new Map<string, Flight>();
   let generation = 0;
   const invalidate = () => {
     generation++;
     entries.clear();
+    flights.clear();
   };
-  engine.onRefresh(invalidate);
+
+  // Refreshes not caused by an API write: the first after a quiet spell forgets at once; later
+  // ones within `settleMs` of the last forgetting are due at its end (checked at each lookup).
+  let lastSettled = Number.NEGATIVE_INFINITY;
+  let dueAt: number | null = null;
+  engine.onRefresh(() => {
+    const at = now();
+    if (at - lastSettled >= settleMs) {
+      lastSettled = at;
+      dueAt = null;
+      invalidate();
+    } else dueAt ??= lastSettled + settleMs;
+  });
+  const settle = () => {
+    if (dueAt === null) return;
+    const at = now();
+    if (at < dueAt) return;
+    lastSettled = at;
+    dueAt = null;
+    invalidate();
+  };
 
   const keyOf = (request: FastifyRequest): string | null => {
     if (request.method !== 'GET') return null;
@@ -67,23 +118,47 @@ export function installResponseCache(
     const principal = principalOf(request);
     return `${principal.role}\u0000${principal.valueStream ?? '*'}\u0000${request.url}`;
   };
+  const current = (entry: Entry | null | undefined): entry is Entry =>
+    entry !== undefined &&
+    entry !== null &&
+    entry.generation === generation &&
+    entry.org === engine.organisation() &&
+    entry.mappings === engine.currentMappings() &&
+    now() - entry.at <= maxAgeMs;
+
   // What a request saw when it began: an answer computed across a change is not kept as current.
   const pending = Symbol('flowlens.responseCache');
   type Tagged = FastifyRequest & {
-    [pending]?: { key: string; generation: number; org: unknown; mappings: unknown };
+    [pending]?: { key: string; generation: number; org: unknown; mappings: unknown; flight: Flight };
+  };
+  const land = (request: FastifyRequest, entry: Entry | null) => {
+    const began = (request as Tagged)[pending];
+    if (began === undefined) return;
+    (request as Tagged)[pending] = undefined;
+    if (flights.get(began.key) === began.flight) flights.delete(began.key);
+    began.flight.finish(entry);
   };
 
-  app.addHook('preHandler', async (request, reply) => {
+  const lookup: preHandlerAsyncHookHandler = async (request, reply) => {
     const key = keyOf(request);
     if (key === null) return;
-    const entry = entries.get(key);
-    if (
-      entry !== undefined &&
-      entry.generation === generation &&
-      entry.org === engine.organisation() &&
-      entry.mappings === engine.currentMappings() &&
-      now() - entry.at <= maxAgeMs
-    ) {
+    settle();
+    let entry = entries.get(key);
+    if (!current(entry)) {
+      const flight = flights.get(key);
+      if (flight !== undefined && flight.generation === generation) {
+        let timer: NodeJS.Timeout | undefined;
+        entry =
+          (await Promise.race([
+            flight.done,
+            new Promise<null>((resolve) => {
+              timer = setTimeout(() => resolve(null), waitMs);
+            }),
+          ])) ?? undefined;
+        clearTimeout(timer);
+      }
+    }
+    if (current(entry)) {
       // Most recently used last.
       entries.delete(key);
       entries.set(key, entry);
@@ -92,38 +167,69 @@ export function installResponseCache(
         .header('x-flowlens-cache', 'hit')
         .send(entry.payload);
     }
+    let finish: (entry: Entry | null) => void = () => {};
+    const done = new Promise<Entry | null>((resolve) => {
+      finish = resolve;
+    });
+    const flight: Flight = { generation, done, finish };
+    flights.set(key, flight);
     (request as Tagged)[pending] = {
       key,
       generation,
       org: engine.organisation(),
       mappings: engine.currentMappings(),
+      flight,
     };
     return undefined;
-  });
+  };
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  const keep: onSendHookHandler = async (request, reply, payload) => {
     const began = (request as Tagged)[pending];
-    if (
-      began !== undefined &&
-      began.generation === generation &&
-      reply.statusCode === 200 &&
-      typeof payload === 'string'
-    ) {
-      entries.set(began.key, {
+    if (began === undefined) return payload;
+    let entry: Entry | null = null;
+    if (began.generation === generation && reply.statusCode === 200 && typeof payload === 'string') {
+      entry = {
         generation: began.generation,
         org: began.org,
         mappings: began.mappings,
         at: now(),
         payload,
         contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
-      });
+      };
+      entries.set(began.key, entry);
       if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
     }
+    land(request, entry);
     return payload;
-  });
+  };
 
-  // Any write through the API may change what a read answers.
-  app.addHook('onResponse', async (request) => {
-    if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) invalidate();
+  // A request that ends without reaching onSend (aborted by its client) releases its waiters.
+  const release = async (request: FastifyRequest) => {
+    land(request, null);
+  };
+  // Any write through the API may change what a read answers. A webhook delivery's change reaches
+  // the answers through the engine's refresh (above), not here.
+  const forget = async () => {
+    invalidate();
+  };
+
+  // Hooks on the routes that need them only: a webhook delivery (thousands a second) runs none.
+  app.addHook('onRoute', (route) => {
+    const methods = [route.method].flat();
+    if (methods.includes('GET') && CACHEABLE.test(route.url)) {
+      route.preHandler = [...hooks(route.preHandler), lookup];
+      route.onSend = [...hooks(route.onSend), keep];
+      route.onRequestAbort = [...hooks(route.onRequestAbort), release];
+      route.onResponse = [...hooks(route.onResponse), release];
+    } else if (methods.some((m) => !READS.includes(m)) && !isWebhookRoute(route.url))
+      route.onResponse = [...hooks(route.onResponse), forget];
   });
+}
+
+const READS = ['GET', 'HEAD', 'OPTIONS'];
+
+/** A route option's hooks as a list (Fastify takes one, a list, or none). */
+function hooks<T>(given: T | readonly T[] | undefined): T[] {
+  if (given === undefined) return [];
+  return Array.isArray(given) ? [...(given as T[])] : [given as T];
 }

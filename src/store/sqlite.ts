@@ -110,8 +110,45 @@ class SafeRollbackSqliteDialect extends SqliteDialect {
       override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
         if (raw.inTransaction) await super.rollbackTransaction(connection);
       }
-    })({ database: raw });
+    })({ database: cachingStatements(raw) });
   }
+}
+
+/** How many of Kysely's statements are kept prepared (least recently used go first). */
+const KEPT_STATEMENTS = 256;
+
+/**
+ * The database as Kysely's driver sees it, with its statements kept: the driver prepares every
+ * query it runs, and preparing (SQLite parsing and planning the SQL) is a good part of a small
+ * query's cost — a webhook delivery runs a dozen. Kept by SQL text; parameters are bound at each
+ * run. A statement still being iterated (a streamed query) is busy, so the same SQL meanwhile gets
+ * a fresh one. SQLite prepares a kept statement again by itself after a schema change.
+ */
+function cachingStatements(raw: BetterSqlite3.Database): {
+  prepare(sql: string): BetterSqlite3.Statement;
+  close(): void;
+} {
+  const kept = new Map<string, BetterSqlite3.Statement>();
+  return {
+    prepare(sql) {
+      const statement = kept.get(sql);
+      if (statement !== undefined && !statement.busy) {
+        kept.delete(sql);
+        kept.set(sql, statement);
+        return statement;
+      }
+      const fresh = raw.prepare(sql);
+      if (statement === undefined) {
+        kept.set(sql, fresh);
+        if (kept.size > KEPT_STATEMENTS) kept.delete(kept.keys().next().value as string);
+      }
+      return fresh;
+    },
+    close() {
+      kept.clear();
+      raw.close();
+    },
+  };
 }
 
 /** Where the automatic copy taken before migrating an existing database goes. */
