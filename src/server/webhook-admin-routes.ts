@@ -3,8 +3,8 @@
  * set aside as `quarantined` (valid JSON of a shape the mapping could not read) or `rejected` (not
  * JSON) keeps its raw payload in `webhook_deliveries` (migration 0004). After a fix — a new
  * Flowlens, a source added to flowlens.yaml — `replayDelivery` runs that payload again through the
- * current mapping (src/connectors/webhooks.ts) and the importer, by the same rules as a live
- * delivery: the records, the delivery's row and the batch's audit entry commit in one transaction
+ * current mapping and the importer, decided by the same function as a live delivery
+ * (webhook-decision.ts): the records, the delivery's row and the batch's audit entry commit in one transaction
  * (records upserted by identity, so nothing is stored twice); a `jira:issue_deleted` tombstones the
  * item; a record about a tombstoned item is ignored; a payload still unreadable stays quarantined
  * with the reason of today's mapping. The row then says what happened last.
@@ -18,20 +18,15 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actorOf } from '../auth/plugin.js';
-import {
-  eventOf,
-  type FlowlensConfig,
-  translateWebhook,
-  UnexpectedPayload,
-  type WebhookProvider,
-} from '../connectors/index.js';
+import { eventOf, type FlowlensConfig, type WebhookProvider } from '../connectors/index.js';
 import { FlowlensError } from '../domain/index.js';
 import type { MetricsEngine } from '../engine/index.js';
-import { isTombstoned, RecordImport, tombstoneItem } from '../ingest/index.js';
+import { RecordImport, tombstoneItem } from '../ingest/index.js';
 import type { Store } from '../store/index.js';
 import { arrayOf, errors, integer, nullableString, object, string } from './schemas.js';
 import { SerialQueue } from './upload.js';
 import { refuseRestricted } from './visibility.js';
+import { decideDelivery } from './webhook-decision.js';
 import { parseShallowJson } from './webhook-routes.js';
 
 export const DELIVERY_STATUSES = ['stored', 'deleted', 'ignored', 'quarantined', 'rejected'] as const;
@@ -200,25 +195,19 @@ export async function replayDelivery(
     );
   }
   const event = eventOf(provider, row.event === '' ? undefined : row.event, payload);
-  let outcome: Awaited<ReturnType<typeof translateWebhook>>;
-  try {
-    outcome = await translateWebhook(provider, event, payload, {
-      config: context.config,
-      env: context.env,
-      store,
-      now,
-    });
-  } catch (error) {
-    if (!(error instanceof UnexpectedPayload || error instanceof TypeError || error instanceof RangeError))
-      throw error;
-    return keep(event, 'quarantined', `unexpected payload: ${error.message}`);
-  }
-  if (outcome.status === 'deleted') {
+  const decision = await decideDelivery(provider, event, payload, {
+    config: context.config,
+    env: context.env,
+    store,
+    now,
+  });
+  if (decision.status === 'quarantined') return keep(event, 'quarantined', decision.reason);
+  if (decision.status === 'deleted') {
     const done = await tombstoneItem(store, {
-      source: outcome.source,
-      id: outcome.id,
+      source: decision.source,
+      id: decision.id,
       via: `webhook-replay:${provider}`,
-      reason: outcome.reason,
+      reason: decision.reason,
       at: now(),
       delivery: { provider, deliveryId, event },
     });
@@ -228,24 +217,10 @@ export async function replayDelivery(
       status: 'deleted',
       records: done.removed ? 1 : 0,
       rejected: 0,
-      reason: outcome.reason,
+      reason: decision.reason,
     };
   }
-  if (outcome.status === 'records') {
-    for (const record of outcome.records) {
-      if (record.kind !== 'workItem' && record.kind !== 'transition') continue;
-      const source = String(record.source);
-      const id = String(record.kind === 'workItem' ? record.id : record.item);
-      if (await isTombstoned(store, source, id)) {
-        outcome = {
-          status: 'ignored',
-          reason: `${source}/${id} was deleted at its source; it is not brought back`,
-        };
-        break;
-      }
-    }
-  }
-  if (outcome.status === 'ignored') {
+  if (decision.status === 'ignored') {
     await imports.commit([], {
       delivery: {
         provider,
@@ -253,13 +228,13 @@ export async function replayDelivery(
         event,
         status: 'ignored',
         records: 0,
-        reason: outcome.reason,
+        reason: decision.reason,
         payload: null,
       },
     });
-    return { ...base, event, status: 'ignored', records: 0, rejected: 0, reason: outcome.reason };
+    return { ...base, event, status: 'ignored', records: 0, rejected: 0, reason: decision.reason };
   }
-  const records = outcome.status === 'records' ? outcome.records : [];
+  const records = decision.records;
   const result = await imports.commit(records, {
     delivery: {
       provider,

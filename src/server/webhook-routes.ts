@@ -36,13 +36,11 @@ import {
   type FlowlensConfig,
   isHandledEvent,
   isSourceError,
-  translateWebhook,
-  UnexpectedPayload,
   type WebhookProvider,
 } from '../connectors/index.js';
 import { isFlowlensError } from '../domain/index.js';
 import type { MetricsEngine } from '../engine/index.js';
-import { isTombstoned, type RecordBatchResult, RecordImport, tombstoneItem } from '../ingest/index.js';
+import { type RecordBatchResult, RecordImport, tombstoneItem } from '../ingest/index.js';
 import {
   type BatchSyncState,
   classifyStoreFault,
@@ -50,6 +48,7 @@ import {
   type Store,
 } from '../store/index.js';
 import { SerialQueue } from './upload.js';
+import { decideDelivery } from './webhook-decision.js';
 import { webhookRouteSchema } from './webhook-schemas.js';
 
 export interface WebhookOptions {
@@ -190,19 +189,17 @@ export async function webhookRoutes(app: FastifyInstance, options: WebhookPlugin
           };
           continue;
         }
-        let outcome: Awaited<ReturnType<typeof translateWebhook>>;
-        try {
-          outcome = await translateWebhook(provider, event, payload, { config, env, store, now });
-        } catch (error) {
-          // A payload the mapping cannot read is set aside with the reason, never a crash: a
-          // shape it did not expect, or one that broke it (a TypeError on a field of the wrong type).
-          if (
-            !(error instanceof UnexpectedPayload || error instanceof TypeError || error instanceof RangeError)
-          )
-            throw error;
-          if (!(error instanceof UnexpectedPayload))
-            job.log.error({ err: error, provider, deliveryId }, 'a webhook payload broke its mapping');
-          const reason = `unexpected payload: ${error.message}`;
+        const decision = await decideDelivery(provider, event, payload, {
+          config,
+          env,
+          store,
+          now,
+          buriedSources,
+          onBroken: (error) =>
+            job.log.error({ err: error, provider, deliveryId }, 'a webhook payload broke its mapping'),
+        });
+        if (decision.status === 'quarantined') {
+          const reason = decision.reason;
           pending.push({
             index,
             deliveryId,
@@ -217,18 +214,18 @@ export async function webhookRoutes(app: FastifyInstance, options: WebhookPlugin
           });
           continue;
         }
-        if (outcome.status === 'deleted') {
+        if (decision.status === 'deleted') {
           // A deletion is written on its own, after what arrived before it.
           await flush();
           const done = await tombstoneItem(store, {
-            source: outcome.source,
-            id: outcome.id,
+            source: decision.source,
+            id: decision.id,
             via: `webhook:${provider}`,
-            reason: outcome.reason,
+            reason: decision.reason,
             at: now(),
             delivery: { provider, deliveryId, event },
           });
-          buriedSources.add(outcome.source);
+          buriedSources.add(decision.source);
           seen.set(deliveryId, { status: 'deleted', receivedAt: now() });
           answers[index] = {
             code: 200,
@@ -237,20 +234,14 @@ export async function webhookRoutes(app: FastifyInstance, options: WebhookPlugin
               event,
               deliveryId,
               records: done.removed ? 1 : 0,
-              reason: `${outcome.reason}: the item left the metrics; a tombstone and an audit entry keep what it was`,
+              reason: `${decision.reason}: the item left the metrics; a tombstone and an audit entry keep what it was`,
             },
             refresh: true,
           };
           continue;
         }
-        const buried = await firstTombstoned(store, outcome, buriedSources);
-        if (buried !== null)
-          outcome = {
-            status: 'ignored',
-            reason: `${buried} was deleted at its source; it is not brought back`,
-          };
-        if (outcome.status === 'ignored') {
-          const reason = outcome.reason;
+        if (decision.status === 'ignored') {
+          const reason = decision.reason;
           pending.push({
             index,
             deliveryId,
@@ -269,8 +260,8 @@ export async function webhookRoutes(app: FastifyInstance, options: WebhookPlugin
           index,
           deliveryId,
           status: 'stored',
-          records: outcome.records,
-          sync: delivery('stored', outcome.records.length, null, null),
+          records: decision.records,
+          sync: delivery('stored', decision.records.length, null, null),
           answer: (result) => ({
             code: 200,
             body: {
@@ -509,23 +500,6 @@ class DeliveryBatcher {
       entry.settle(answers[i] ?? new Error('a delivery of the group was not decided'));
     });
   }
-}
-
-/** The first work item of the records that was deleted at its source, as `source/id`, or null. */
-async function firstTombstoned(
-  store: Store,
-  outcome: Awaited<ReturnType<typeof translateWebhook>>,
-  buriedSources: ReadonlySet<string>,
-): Promise<string | null> {
-  if (outcome.status !== 'records') return null;
-  for (const record of outcome.records) {
-    if (record.kind !== 'workItem' && record.kind !== 'transition') continue;
-    const source = String(record.source);
-    if (!buriedSources.has(source)) continue;
-    const id = String(record.kind === 'workItem' ? record.id : record.item);
-    if (await isTombstoned(store, source, id)) return `${source}/${id}`;
-  }
-  return null;
 }
 
 /** Why a delivery's signature or token is refused, or null when it is good. */
