@@ -19,10 +19,11 @@
  *   writing to the same database) is seen within that time.
  * Concurrent requests for an answer not kept yet wait for the first one's instead of computing it
  * again each. Served answers carry `X-Flowlens-Cache: hit`. `FLOWLENS_API_CACHE=off` turns the
- * cache off. Runs as a preHandler, after authentication, the access policy and the query's
- * validation.
+ * cache off. The lookup is the route's own onRequest hook, after the application's (authentication
+ * and the access policy): a kept answer was given to the same principal's view for the very same
+ * URL, so the query's parsing and validation are not repeated for it.
  */
-import type { FastifyInstance, FastifyRequest, onSendHookHandler, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler, onSendHookHandler } from 'fastify';
 import type { MetricsEngine } from '../engine/index.js';
 import { isWebhookRoute } from './security.js';
 import { principalOf } from './visibility.js';
@@ -139,7 +140,7 @@ export function installResponseCache(
     began.flight.finish(entry);
   };
 
-  const lookup: preHandlerAsyncHookHandler = async (request, reply) => {
+  const lookup: onRequestAsyncHookHandler = async (request, reply) => {
     const key = keyOf(request);
     if (key === null) return;
     settle();
@@ -217,7 +218,7 @@ export function installResponseCache(
   app.addHook('onRoute', (route) => {
     const methods = [route.method].flat();
     if (methods.includes('GET') && CACHEABLE.test(route.url)) {
-      route.preHandler = [...hooks(route.preHandler), lookup];
+      route.onRequest = [...hooks(route.onRequest), lookup];
       route.onSend = [...hooks(route.onSend), keep];
       route.onRequestAbort = [...hooks(route.onRequestAbort), release];
       route.onResponse = [...hooks(route.onResponse), release];
