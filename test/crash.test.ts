@@ -1,6 +1,6 @@
 /**
  * The server killed with SIGKILL (hostile-input.md §13, §34), on both stores, with the real CLI as a
- * child process (`flowlens start`, run from the sources):
+ * child process (`flowlens start`, run from the build when it is up to date: support/cli-command.ts):
  * - in the middle of a burst of 1,000 signed GitHub webhook deliveries (400 on PostgreSQL) from 8
  *   concurrent senders, after a fifth of them are acknowledged: after a restart the database passes its integrity check, every delivery that was answered 2xx
  *   is stored, and sending them all again stores each exactly once (the others are duplicates).
@@ -14,16 +14,14 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import type { Store } from '../src/store/index.js';
 import { cli } from './support/cli.js';
+import { cliCommand, ROOT } from './support/cli-command.js';
 import { describeEachStore, type TestDatabase, useTestStore } from './support/stores.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const ENTRY = fileURLToPath(new URL('../src/cli/entry.ts', import.meta.url));
 const SECRET = 'crash-test-secret';
 /** Deliveries per burst: 1,000 on SQLite; fewer on PostgreSQL, where each costs more round trips. */
 const BURST = { sqlite: 1000, postgres: 400 } as const;
@@ -42,7 +40,7 @@ interface RunningServer {
 async function startServer(database: TestDatabase): Promise<RunningServer> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', ENTRY, 'start', '--port', '0', '--db', database.location],
+    [...cliCommand().args, 'start', '--port', '0', '--db', database.location],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -26,6 +26,7 @@ import {
   schedulePeriodic,
   startLiveness,
 } from '../src/connectors/reconcile.js';
+import { cliCommand } from './support/cli-command.js';
 import { configWith, count, FAST_POLICY, rows } from './support/connectors.js';
 import {
   type JiraIssueData,
@@ -38,7 +39,6 @@ import { type Handler, ReplayServer } from './support/replay-server.js';
 import { describeEachStore, type TestDatabase, type TestStore, useTestStore } from './support/stores.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const ENTRY = fileURLToPath(new URL('../src/cli/entry.ts', import.meta.url));
 const EMAIL = 'ana@example.com';
 const TOKEN = 'jira-secret-token-1234';
 const ENV = { JIRA_EMAIL: EMAIL, JIRA_TOKEN: TOKEN };
@@ -333,7 +333,7 @@ interface RunningServer {
 async function startServer(database: TestDatabase, env: Record<string, string>): Promise<RunningServer> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', ENTRY, 'start', '--port', '0', '--db', database.location],
+    [...cliCommand().args, 'start', '--port', '0', '--db', database.location],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
