@@ -41,6 +41,11 @@ const ROWS_PER_STATEMENT = 100;
 export interface SqliteOptions {
   /** Milliseconds to wait for a lock held by another process before failing. */
   readonly busyTimeoutMs?: number;
+  /**
+   * From how many stored facts the engine's start-up read runs on a worker thread (default 50,000;
+   * see facts-queue.ts).
+   */
+  readonly factsWorkerFrom?: number;
 }
 
 export async function openSqliteStore(path: string, options: SqliteOptions = {}): Promise<Store> {
@@ -83,7 +88,7 @@ export async function openSqliteStore(path: string, options: SqliteOptions = {})
       db,
       location: path,
       importLog: createSqliteImportLog(raw, db),
-      factsQueue: createSqliteFactsQueue(raw, path),
+      factsQueue: createSqliteFactsQueue(raw, path, options.factsWorkerFrom),
       schemaVersion: report.version,
       close: () => db.destroy(),
     };
