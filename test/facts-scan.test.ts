@@ -13,8 +13,8 @@ import { createTestDatabase } from './support/stores.js';
 
 const ITEMS = 2_500;
 
-function records(): unknown[] {
-  const out: unknown[] = [
+function records(): object[] {
+  const out: object[] = [
     { kind: 'portfolio', id: 'p1', name: 'P1' },
     { kind: 'valueStream', id: 'vs1', name: 'VS1', portfolio: 'p1' },
     ...['t-a', 't-b', 't-c'].map((id) => ({ kind: 'team', id, name: id, valueStream: 'vs1' })),

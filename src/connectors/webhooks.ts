@@ -110,15 +110,27 @@ function githubSourceFor(config: FlowlensConfig | null, repo: string): GithubSou
   return null;
 }
 
-/** A source configuration for a repository no configured source covers (payload-only records). */
+/**
+ * A source configuration for a repository no configured source covers (payload-only records);
+ * kept per repository (the last 256), as a stream of deliveries from one repository would
+ * otherwise validate the same configuration for each. Read only by its callers.
+ */
 function bareGithubSource(repo: string): GithubSourceConfig {
-  return sourceSchema.parse({
-    kind: 'github',
-    name: 'webhook',
-    repos: [repo],
-    credentials: { token: 'UNUSED' },
-  }) as GithubSourceConfig;
+  let config = bareGithubSources.get(repo);
+  if (config === undefined) {
+    config = sourceSchema.parse({
+      kind: 'github',
+      name: 'webhook',
+      repos: [repo],
+      credentials: { token: 'UNUSED' },
+    }) as GithubSourceConfig;
+    bareGithubSources.set(repo, config);
+    if (bareGithubSources.size > 256)
+      bareGithubSources.delete(bareGithubSources.keys().next().value as string);
+  }
+  return config;
 }
+const bareGithubSources = new Map<string, GithubSourceConfig>();
 
 async function github(
   event: string,

@@ -310,15 +310,21 @@ export class MetricsEngine {
     }
     // The organisation and the mappings are read again only when a batch since the last read may
     // have changed them (as the DORA facts below): a webhook delivery of an issue changes neither.
-    const stale = await this.organisationMayHaveChanged();
-    if (stale.org) this.org = await loadOrg(this.store.db);
-    if (stale.mappings) this.mappings = await loadMappings(this.store.db);
-    this.organisationThrough = stale.through;
-    // Reading every deployment, change and incident again costs hundreds of milliseconds; a webhook
-    // delivery or an import of work items changes none of them, so they are read again only when a
-    // batch since the last read may have (see doraMayHaveChanged).
-    if (await this.doraMayHaveChanged()) await this.reloadDora();
-    await this.reloadBookkeeping();
+    // The batches committed since (SQLite) are read once for the three questions below.
+    this.recentBatches = await this.readRecentBatches();
+    try {
+      const stale = await this.organisationMayHaveChanged();
+      if (stale.org) this.org = await loadOrg(this.store.db);
+      if (stale.mappings) this.mappings = await loadMappings(this.store.db);
+      this.organisationThrough = stale.through;
+      // Reading every deployment, change and incident again costs hundreds of milliseconds; a
+      // webhook delivery or an import of work items changes none of them, so they are read again
+      // only when a batch since the last read may have (see doraMayHaveChanged).
+      if (await this.doraMayHaveChanged()) await this.reloadDora();
+      await this.reloadBookkeeping();
+    } finally {
+      this.recentBatches = null;
+    }
     if (report.version !== undefined && this.factsVersion !== null) {
       this.factsVersion = { storeId: this.factsVersion.storeId, version: report.version };
       this.snapshotDirty = true;
@@ -844,21 +850,15 @@ export class MetricsEngine {
    */
   private async doraMayHaveChanged(): Promise<boolean> {
     if (this.store.dialect !== 'sqlite' || this.doraThrough === null) return true;
-    const batches = await this.store.db
-      .selectFrom('import_batches')
-      .select(['id', 'counts'])
-      .where('id', '>', this.doraThrough)
-      .execute();
-    const changed = batches.some((batch) => {
-      const counts = JSON.parse(batch.counts) as Record<string, { inserted?: number; updated?: number }>;
+    const batches = await this.batchesAfter(this.doraThrough);
+    const changed = batches.some(({ counts }) => {
       if (Object.keys(counts).length === 0) return true;
       return Object.entries(counts).some(
         ([kind, c]) => !DORA_INDIFFERENT_KINDS.has(kind) && (c.inserted ?? 0) + (c.updated ?? 0) > 0,
       );
     });
     // None of them changed a DORA fact: the facts held include them, and they are not read again.
-    if (!changed)
-      for (const batch of batches) this.doraThrough = Math.max(this.doraThrough, Number(batch.id));
+    if (!changed) for (const batch of batches) this.doraThrough = Math.max(this.doraThrough, batch.id);
     return changed;
   }
 
@@ -875,17 +875,11 @@ export class MetricsEngine {
     if (this.store.dialect !== 'sqlite') return { org: true, mappings: true, through: null };
     const since = this.organisationThrough;
     if (since === null) return { org: true, mappings: true, through: await this.lastBatchId() };
-    const batches = await this.store.db
-      .selectFrom('import_batches')
-      .select(['id', 'counts'])
-      .where('id', '>', since)
-      .execute();
     let org = false;
     let mappings = false;
     let through = since;
-    for (const batch of batches) {
-      through = Math.max(through, Number(batch.id));
-      const counts = JSON.parse(batch.counts) as Record<string, { inserted?: number; updated?: number }>;
+    for (const { id, counts } of await this.batchesAfter(since)) {
+      through = Math.max(through, id);
       const written = Object.entries(counts)
         .filter(([, c]) => (c.inserted ?? 0) + (c.updated ?? 0) > 0)
         .map(([kind]) => kind);
@@ -894,6 +888,38 @@ export class MetricsEngine {
       if (Object.keys(counts).length === 0 || written.includes('mapping')) mappings = true;
     }
     return { org, mappings, through };
+  }
+
+  /**
+   * The batches committed since the earliest point the refresh's three questions ask from (the
+   * organisation's, the DORA facts' and the bookkeeping's), read once per refresh on SQLite; null
+   * outside a refresh (or on PostgreSQL), when each reads its own.
+   */
+  private recentBatches: { readonly after: number; readonly batches: readonly RecentBatch[] } | null = null;
+
+  private async readRecentBatches(): Promise<{ after: number; batches: RecentBatch[] } | null> {
+    if (this.store.dialect !== 'sqlite') return null;
+    const points = [this.organisationThrough, this.doraThrough, this.bookkept.through].filter(
+      (p): p is number => p !== null,
+    );
+    const after = Math.min(...points);
+    return { after, batches: await this.batchesAfter(after) };
+  }
+
+  /** The import batches with an id above `id`, with their counts, oldest first. */
+  private async batchesAfter(id: number): Promise<RecentBatch[]> {
+    const recent = this.recentBatches;
+    if (recent !== null && recent.after <= id) return recent.batches.filter((b) => b.id > id);
+    const rows = await this.store.db
+      .selectFrom('import_batches')
+      .select(['id', 'counts'])
+      .where('id', '>', id)
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({
+      id: Number(row.id),
+      counts: JSON.parse(row.counts) as RecentBatch['counts'],
+    }));
   }
 
   /** The last import batch the organisation and the mappings held include (null: unknown). */
@@ -963,16 +989,10 @@ export class MetricsEngine {
     // Batches are never changed once committed: on SQLite (ids in commit order) only the new ones
     // are read and added; on PostgreSQL all of them.
     const since = this.store.dialect === 'sqlite' ? this.bookkept : { through: 0, duplicates: 0 };
-    const batches = await this.store.db
-      .selectFrom('import_batches')
-      .select(['id', 'counts'])
-      .where('id', '>', since.through)
-      .execute();
     let { through, duplicates } = since;
-    for (const batch of batches) {
-      const counts = JSON.parse(batch.counts) as Record<string, { unchanged?: number }>;
-      for (const kind of Object.values(counts)) duplicates += kind.unchanged ?? 0;
-      through = Math.max(through, Number(batch.id));
+    for (const batch of await this.batchesAfter(since.through)) {
+      for (const kind of Object.values(batch.counts)) duplicates += kind.unchanged ?? 0;
+      through = Math.max(through, batch.id);
     }
     this.bookkept = { through, duplicates };
     this.duplicates = duplicates;
@@ -989,6 +1009,14 @@ export class MetricsEngine {
   private toReview: DataQuality['mappingsToReview'] = [];
   /** The duplicates counted in the import batches up to `through`. */
   private bookkept = { through: 0, duplicates: 0 };
+}
+
+/** An import batch as the refresh's bookkeeping reads it. */
+interface RecentBatch {
+  readonly id: number;
+  readonly counts: Readonly<
+    Record<string, { readonly inserted?: number; readonly updated?: number; readonly unchanged?: number }>
+  >;
 }
 
 /** Record kinds the organisation is read from (org/timeline.ts). */

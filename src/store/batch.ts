@@ -79,14 +79,11 @@ export function syncStateStatements(
   placeholders: 'question' | 'dollar',
 ): { text: string; values: (string | number | null)[] }[] {
   const statements: { text: string; values: (string | number | null)[] }[] = [];
-  const p = (n: number) =>
-    Array.from({ length: n }, (_, i) => (placeholders === 'question' ? '?' : `$${i + 1}`)).join(', ');
+  const text = SYNC_STATE_SQL[placeholders];
   const cursor = input.sync?.cursor;
   if (cursor !== undefined) {
     statements.push({
-      text:
-        `INSERT INTO sync_cursors (source, resource, cursor, updated_at) VALUES (${p(4)}) ` +
-        'ON CONFLICT (source, resource) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at',
+      text: text.cursor,
       values: [cursor.source, cursor.resource, cursor.value, input.committedAt],
     });
   }
@@ -96,11 +93,7 @@ export function syncStateStatements(
     // before, or was first received before its de-duplication window; the row then says what
     // happened last (src/server/webhook-routes.ts).
     statements.push({
-      text:
-        'INSERT INTO webhook_deliveries (provider, delivery_id, event, received_at, status, records, reason, payload) ' +
-        `VALUES (${p(8)}) ON CONFLICT (provider, delivery_id) DO UPDATE SET event = excluded.event, ` +
-        'received_at = excluded.received_at, status = excluded.status, records = excluded.records, ' +
-        'reason = excluded.reason, payload = excluded.payload',
+      text: text.delivery,
       values: [
         delivery.provider,
         delivery.deliveryId,
@@ -115,6 +108,27 @@ export function syncStateStatements(
   }
   return statements;
 }
+
+/** The sync state's statements, with SQLite's (`?`) or PostgreSQL's (`$n`) placeholders. */
+const SYNC_STATE_SQL = Object.fromEntries(
+  (['question', 'dollar'] as const).map((style) => {
+    const p = (n: number) =>
+      Array.from({ length: n }, (_, i) => (style === 'question' ? '?' : `$${i + 1}`)).join(', ');
+    return [
+      style,
+      {
+        cursor:
+          `INSERT INTO sync_cursors (source, resource, cursor, updated_at) VALUES (${p(4)}) ` +
+          'ON CONFLICT (source, resource) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at',
+        delivery:
+          'INSERT INTO webhook_deliveries (provider, delivery_id, event, received_at, status, records, reason, payload) ' +
+          `VALUES (${p(8)}) ON CONFLICT (provider, delivery_id) DO UPDATE SET event = excluded.event, ` +
+          'received_at = excluded.received_at, status = excluded.status, records = excluded.records, ' +
+          'reason = excluded.reason, payload = excluded.payload',
+      },
+    ];
+  }),
+) as Record<'question' | 'dollar', { readonly cursor: string; readonly delivery: string }>;
 
 export interface BatchResult {
   readonly batchId: number;
