@@ -94,7 +94,10 @@ describeEachStore('webhook deliveries written in groups', (kind) => {
     };
     const star = { body: JSON.stringify({ action: 'created' }), deliveryId: 'star-1', event: 'star' };
     const all = [...deliveries.slice(0, 30), twice, odd, star, ...deliveries.slice(30)];
+    let refreshes = 0;
+    const counting = engine.onRefresh(() => refreshes++);
     const answers = await Promise.all(all.map(post));
+    counting();
 
     const stored = answers.filter((a) => a.statusCode === 200 && a.json().status === 'stored');
     expect(stored).toHaveLength(60);
@@ -132,6 +135,9 @@ describeEachStore('webhook deliveries written in groups', (kind) => {
       expect(groupCommits.reduce((a, b) => a + b, 0)).toBe(61);
       expect(groupCommits.length).toBeLessThan(61);
       expect(Math.max(...groupCommits)).toBeGreaterThan(1);
+      // The deliveries of a group share one refresh (at most one per group).
+      expect(refreshes).toBeGreaterThan(0);
+      expect(refreshes).toBeLessThanOrEqual(groupCommits.length);
     }
   });
 

@@ -10,7 +10,7 @@
  * The stored `before_json`/`after_json` text is exactly that form, and the hash is computed over the
  * stored text, so a verifier never has to re-serialise a parsed value.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The previous hash of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -67,7 +67,6 @@ export function canonicalJson(value: unknown): string | null {
 }
 
 function serialise(value: unknown, seen: Set<object>): string {
-  if (value === null || value === undefined) return 'null';
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value);
@@ -77,10 +76,12 @@ function serialise(value: unknown, seen: Set<object>): string {
       return value ? 'true' : 'false';
     case 'bigint':
       return JSON.stringify(value.toString());
+    case 'undefined':
     case 'function':
     case 'symbol':
       return 'null';
   }
+  if (value === null) return 'null';
   if (value instanceof Date)
     return JSON.stringify(Number.isNaN(value.getTime()) ? null : value.toISOString());
   const object = value as object;
@@ -88,21 +89,30 @@ function serialise(value: unknown, seen: Set<object>): string {
   seen.add(object);
   try {
     if (Array.isArray(object)) {
-      return `[${object.map((item) => (item === undefined ? 'null' : serialise(item, seen))).join(',')}]`;
+      let text = '[';
+      for (let i = 0; i < object.length; i++) {
+        if (i > 0) text += ',';
+        text += serialise(object[i], seen);
+      }
+      return `${text}]`;
     }
     if (object instanceof Map) return serialise(Object.fromEntries(object), seen);
     if (object instanceof Set) return serialise([...object], seen);
-    const members: string[] = [];
+    let text = '{';
     for (const key of Object.keys(object).sort()) {
       const member = (object as Record<string, unknown>)[key];
       if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
-      members.push(`${JSON.stringify(key)}:${serialise(member, seen)}`);
+      if (text.length > 1) text += ',';
+      text += `${PLAIN_KEY.test(key) ? `"${key}"` : JSON.stringify(key)}:${serialise(member, seen)}`;
     }
-    return `{${members.join(',')}}`;
+    return `${text}}`;
   } finally {
     seen.delete(object);
   }
 }
+
+/** A key JSON writes as itself between quotes (most keys): no need to ask JSON.stringify. */
+const PLAIN_KEY = /^[A-Za-z0-9_$.-]*$/;
 
 /** The SHA-256 (lowercase hex) of a stored entry's fields other than `hash`. */
 export function entryHash(row: Omit<AuditRow, 'hash'>): string {
@@ -120,7 +130,7 @@ export function entryHash(row: Omit<AuditRow, 'hash'>): string {
       row.after_json,
       row.prev_hash,
     ]);
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 /** The row that appends `entry` after `head` (undefined: the chain is empty). */

@@ -80,14 +80,21 @@ const sqliteStatements = new WeakMap<
   { head: BetterSqlite3.Statement; insert: BetterSqlite3.Statement }
 >();
 
-/** Appends inside the connection's open write transaction (better-sqlite3, synchronous). */
-export function appendAuditSqlite(raw: BetterSqlite3.Database, entry: AuditEntry): ChainHead {
+/**
+ * Appends inside the connection's open write transaction (better-sqlite3, synchronous). `after`:
+ * the head this transaction's previous append returned (the chain's head is then not read again).
+ */
+export function appendAuditSqlite(
+  raw: BetterSqlite3.Database,
+  entry: AuditEntry,
+  after?: ChainHead,
+): ChainHead {
   let prepared = sqliteStatements.get(raw);
   if (prepared === undefined) {
     prepared = { head: raw.prepare(HEAD), insert: raw.prepare(`${INSERT}(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`) };
     sqliteStatements.set(raw, prepared);
   }
-  const head = prepared.head.get() as { seq: number; hash: string } | undefined;
+  const head = after ?? (prepared.head.get() as { seq: number; hash: string } | undefined);
   const row = chainEntry(head === undefined ? undefined : { seq: Number(head.seq), hash: head.hash }, entry);
   prepared.insert.run(...values(row));
   return { seq: row.seq, hash: row.hash };

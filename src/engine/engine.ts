@@ -321,7 +321,7 @@ export class MetricsEngine {
       // webhook delivery or an import of work items changes none of them, so they are read again
       // only when a batch since the last read may have (see doraMayHaveChanged).
       if (await this.doraMayHaveChanged()) await this.reloadDora();
-      await this.reloadBookkeeping();
+      await this.reloadBookkeeping(true);
     } finally {
       this.recentBatches = null;
     }
@@ -985,7 +985,12 @@ export class MetricsEngine {
     this.dora = builder.build(incidents);
   }
 
-  async reloadBookkeeping(): Promise<void> {
+  /**
+   * Reads the import log's totals, the calendar, the queue's length and the mappings to review
+   * again. `drained`: a refresh has just emptied the facts queue, so it is not counted again (what
+   * is committed meanwhile is counted by the refresh it brings).
+   */
+  async reloadBookkeeping(drained = false): Promise<void> {
     // Batches are never changed once committed: on SQLite (ids in commit order) only the new ones
     // are read and added; on PostgreSQL all of them.
     const since = this.store.dialect === 'sqlite' ? this.bookkept : { through: 0, duplicates: 0 };
@@ -997,7 +1002,7 @@ export class MetricsEngine {
     this.bookkept = { through, duplicates };
     this.duplicates = duplicates;
     await this.reloadCalendar();
-    this.pending = await pendingFactCount(this.store);
+    this.pending = drained ? 0 : await pendingFactCount(this.store);
     this.toReview = (await pendingMappingReviews(this.store.db)).map((r) => ({
       source: r.source,
       team: r.team === '' ? null : r.team,

@@ -47,6 +47,7 @@ import {
   RETRY_AFTER_SECONDS as STORE_RETRY_AFTER,
   type Store,
 } from '../store/index.js';
+import { CoalescingRefresh } from './coalescing-refresh.js';
 import { SerialQueue } from './upload.js';
 import { decideDelivery } from './webhook-decision.js';
 import { webhookRouteSchema } from './webhook-schemas.js';
@@ -160,9 +161,10 @@ export async function webhookRoutes(app: FastifyInstance, options: WebhookPlugin
       const results = await (await importFor(provider)).commitEach(
         group.map((entry) => ({ records: entry.records, sync: entry.sync })),
       );
+      const committed = refresher.ticket();
       group.forEach((entry, i) => {
         const result = results[i] ?? new Error('no result for a delivery of the group');
-        answers[entry.index] = result instanceof Error ? result : entry.answer(result);
+        answers[entry.index] = result instanceof Error ? result : { ...entry.answer(result), committed };
         if (!(result instanceof Error))
           seen.set(entry.deliveryId, { status: entry.status, receivedAt: now() });
       });
@@ -228,6 +230,7 @@ export async function webhookRoutes(app: FastifyInstance, options: WebhookPlugin
           buriedSources.add(decision.source);
           seen.set(deliveryId, { status: 'deleted', receivedAt: now() });
           answers[index] = {
+            committed: refresher.ticket(),
             code: 200,
             body: {
               status: 'deleted',
@@ -421,7 +424,7 @@ export async function webhookRoutes(app: FastifyInstance, options: WebhookPlugin
       throw error;
     }
     if (answer.refresh)
-      await refresher.request().catch((error: unknown) => {
+      await refresher.request(answer.committed ?? refresher.ticket()).catch((error: unknown) => {
         // The records are committed; the next refresh (or restart) brings them into the metrics.
         request.log.error({ err: error }, 'refresh after a webhook delivery failed');
       });
@@ -442,6 +445,8 @@ interface Answer {
   readonly body: unknown;
   /** Whether the delivery changed data (answered after a refresh that began after its commit). */
   readonly refresh: boolean;
+  /** The refresher's ticket when the delivery was committed (CoalescingRefresh.ticket). */
+  readonly committed?: number;
 }
 
 interface DeliveryJob {
@@ -583,37 +588,4 @@ export function parseShallowJson(text: string): unknown {
     } else if (c === 0x5d || c === 0x7d) depth--;
   }
   return JSON.parse(text);
-}
-
-/**
- * Refreshes the engine after deliveries, coalescing bursts: a request made while a refresh runs
- * is served by the next one, which starts when the current one ends — so when `request()`
- * resolves, a refresh that began after the caller's commit has finished.
- */
-class CoalescingRefresh {
-  private running: Promise<void> | null = null;
-  private next: Promise<void> | null = null;
-
-  constructor(private readonly refresh: () => Promise<void>) {}
-
-  request(): Promise<void> {
-    if (this.next !== null) return this.next;
-    if (this.running === null) {
-      this.running = this.start();
-      return this.running;
-    }
-    this.next = this.running.then(() => {
-      this.next = null;
-      this.running = this.start();
-      return this.running;
-    });
-    return this.next;
-  }
-
-  private start(): Promise<void> {
-    const run: Promise<void> = this.refresh().finally(() => {
-      if (this.running === run) this.running = null;
-    });
-    return run;
-  }
 }

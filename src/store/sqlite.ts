@@ -6,6 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { type DatabaseConnection, type Driver, Kysely, SqliteDialect, SqliteDriver } from 'kysely';
+import type { ChainHead } from '../audit/chain.js';
 import { appendAuditSqlite, batchAuditEntry } from '../audit/raw.js';
 import { FlowlensError } from '../domain/index.js';
 import {
@@ -266,6 +267,9 @@ function createSqliteImportLog(raw: BetterSqlite3.Database, db: Kysely<Database>
     return [];
   };
 
+  // The audit chain's head as this transaction's last append left it (each transaction reads it
+  // once: the batches of a group append one after the other).
+  let auditHead: ChainHead | undefined;
   const writeBatch = (given: BatchInput): BatchResult => {
     // Renames by sourceId, and records naming a former id (migration 0012), before the rows are written.
     const identity = needsIdentityStep(given)
@@ -300,12 +304,16 @@ function createSqliteImportLog(raw: BetterSqlite3.Database, db: Kysely<Database>
       }
       prepared.run(...statement.values);
     }
-    for (const entry of identity?.audit ?? []) appendAuditSqlite(raw, entry);
-    appendAuditSqlite(raw, batchAuditEntry(input, batchId, counts));
+    for (const entry of identity?.audit ?? []) auditHead = appendAuditSqlite(raw, entry, auditHead);
+    auditHead = appendAuditSqlite(raw, batchAuditEntry(input, batchId, counts), auditHead);
     return { batchId, counts, ...(identity === null ? {} : { refused: identity.refused }) };
   };
-  const commit = raw.transaction(writeBatch);
+  const commit = raw.transaction((input: BatchInput): BatchResult => {
+    auditHead = undefined;
+    return writeBatch(input);
+  });
   const commitAll = raw.transaction((inputs: readonly BatchInput[]): BatchResult[] => {
+    auditHead = undefined;
     let before = inputs[0]?.countsBefore ?? {};
     return inputs.map((input) => {
       const result = writeBatch({ ...input, countsBefore: before });
