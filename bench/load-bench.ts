@@ -8,6 +8,7 @@
  * - (c) 50 connections reading the dashboards while a stream of 200 signed GitHub webhook
  *   deliveries per second (each a new delivery of its own issue) arrives for 60 s;
  * - (d) webhook throughput: as many deliveries as 32 connections get through in 10 s.
+ * Before the runs, 3 s of reads and (for c, d) 3 s of deliveries warm the server up, unmeasured.
  * It reports p50/p95/p99 latency, requests/s, errors (non-2xx counted as errors) and the server's
  * resident memory sampled every second, checks the goals of issue 7 and writes the results as a
  * markdown table to stdout and as JSON to bench/results/load.json.
@@ -185,20 +186,34 @@ interface RunFigures {
   readonly max: number;
   readonly errors: number;
   readonly non2xx: number;
+  /**
+   * The server's CPU time (user + system) over the run divided by the requests answered, in ms:
+   * steadier than requests/s on a shared machine. Only for runs that have the server to themselves.
+   */
+  readonly serverCpuMsPerRequest?: number;
 }
 
 /**
  * Runs autocannon and computes the figures from every response's own time (autocannon's histogram
  * has no 95th percentile): nearest-rank percentiles, errors and non-2xx answers counted apart.
  */
-async function measure(options: autocannon.Options): Promise<RunFigures> {
+/** The server process's CPU time so far (user + system), in ms, from /proc. */
+function serverCpuMs(): number {
+  const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  // utime and stime are fields 14 and 15 of stat (11 and 12 after the command), in clock ticks (100/s).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function measure(options: autocannon.Options, alone = true): Promise<RunFigures> {
   const times: number[] = [];
+  const cpuBefore = serverCpuMs();
   // Without a callback autocannon returns its event emitter, made thenable (the types say Promise).
   const instance = autocannon(options) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>;
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
     times.push(responseTime);
   });
   const result = (await instance) as unknown as autocannon.Result;
+  const cpu = serverCpuMs() - cpuBefore;
   times.sort((a, b) => a - b);
   const rank = (p: number) => (times.length === 0 ? 0 : (times[Math.ceil(p * times.length) - 1] ?? 0));
   const round = (ms: number) => Math.round(ms * 10) / 10;
@@ -211,33 +226,42 @@ async function measure(options: autocannon.Options): Promise<RunFigures> {
     max: round(times.at(-1) ?? 0),
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    ...(alone && result.requests.total > 0
+      ? { serverCpuMsPerRequest: Math.round((cpu / result.requests.total) * 1000) / 1000 }
+      : {}),
   };
 }
 
-function reads(connections: number, duration: number): Promise<RunFigures> {
-  return measure({
-    url: base,
-    connections,
-    duration,
-    requests: dashboard.map((path) => ({ method: 'GET' as const, path })),
-  });
+function reads(connections: number, duration: number, alone = true): Promise<RunFigures> {
+  return measure(
+    {
+      url: base,
+      connections,
+      duration,
+      requests: dashboard.map((path) => ({ method: 'GET' as const, path })),
+    },
+    alone,
+  );
 }
 
-function webhooks(options: { connections: number; duration: number; overallRate?: number }) {
-  return measure({
-    url: base,
-    ...options,
-    requests: [
-      {
-        method: 'POST',
-        path: '/api/v1/webhooks/github',
-        setupRequest: (request) => {
-          const delivery = nextDelivery();
-          return { ...request, headers: { ...request.headers, ...delivery.headers }, body: delivery.body };
+function webhooks(options: { connections: number; duration: number; overallRate?: number }, alone = true) {
+  return measure(
+    {
+      url: base,
+      ...options,
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/v1/webhooks/github',
+          setupRequest: (request) => {
+            const delivery = nextDelivery();
+            return { ...request, headers: { ...request.headers, ...delivery.headers }, body: delivery.body };
+          },
         },
-      },
-    ],
-  });
+      ],
+    },
+    alone,
+  );
 }
 
 // ── The runs ────────────────────────────────────────────────────────────────────────────────────
@@ -245,7 +269,10 @@ function webhooks(options: { connections: number; duration: number; overallRate?
 const results: Record<string, RunFigures> = {};
 try {
   phase = 'warm-up';
+  // Not measured: the first requests of each kind pay for compiling their code paths, which a
+  // server that has been up for a while has done long ago.
   await reads(10, 3);
+  if (PARTS.has('stream') || PARTS.has('throughput')) await webhooks({ connections: 32, duration: 3 });
   if (PARTS.has('reads')) {
     phase = 'read-10';
     log(`(a) dashboards, 10 connections, ${READ_SECONDS} s…`);
@@ -258,8 +285,8 @@ try {
     phase = 'stream';
     log(`(c) dashboards, 50 connections, with 200 webhook deliveries/s, ${STREAM_SECONDS} s…`);
     const [streamReads, stream] = await Promise.all([
-      reads(50, STREAM_SECONDS),
-      webhooks({ connections: 10, duration: STREAM_SECONDS, overallRate: 200 }),
+      reads(50, STREAM_SECONDS, false),
+      webhooks({ connections: 10, duration: STREAM_SECONDS, overallRate: 200 }, false),
     ]);
     results.dashboard50WithWebhooks = streamReads;
     results.webhookStream200 = stream;
@@ -325,12 +352,12 @@ const rows: [string, RunFigures | undefined][] = [
   ['(d) webhooks, max rate (32 connections)', results.webhookThroughput],
 ];
 const lines = [
-  '| run | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | non-2xx |',
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| run | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | non-2xx | server CPU ms/req |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...rows.map(([name, r]) =>
     r === undefined
-      ? `| ${name} | – | – | – | – | – | – | – | – |`
-      : `| ${name} | ${r.requests} | ${r.perSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.errors} | ${r.non2xx} |`,
+      ? `| ${name} | – | – | – | – | – | – | – | – | – |`
+      : `| ${name} | ${r.requests} | ${r.perSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.errors} | ${r.non2xx} | ${r.serverCpuMsPerRequest ?? '–'} |`,
   ),
   '',
   `Machine: ${cpus().length} CPUs, load average ${loadBefore.toFixed(1)} before the run, ${(loadavg()[0] as number).toFixed(1)} after. ` +
