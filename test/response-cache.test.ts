@@ -64,6 +64,8 @@ let t: TestStore;
 let engine: MetricsEngine;
 let app: FastifyInstance;
 let clock = Date.parse('2026-01-01T00:00:00Z');
+/** The cache's draw of how long an answer lives during a refresh stream (a fraction, above a half, of settleMs). */
+let draw = 1;
 
 beforeAll(async () => {
   t = await createTestStore('sqlite');
@@ -74,7 +76,7 @@ beforeAll(async () => {
     engine,
     auth: { mode: 'trusted' },
     webRoot: null,
-    responseCache: { now: () => clock, maxAgeMs: 5000, settleMs: 1000 },
+    responseCache: { now: () => clock, maxAgeMs: 5000, settleMs: 1000, random: () => draw },
   });
   await app.ready();
 });
@@ -136,14 +138,15 @@ it('forgets after a refresh that did not come through the API, and after an orga
   expect((await ask('/api/v1/org')).hit).toBe(false);
 });
 
-it('under refreshes in quick succession (a webhook stream), forgets at most once per settleMs', async () => {
+it('under refreshes in quick succession (a webhook stream), serves an answer less than settleMs after it began', async () => {
   clock += 1000;
   await importFiles(t.store, [writeNdjson(t.database.dir, 'quick-1.ndjson', item(10))]);
   await engine.refresh();
   const first = await ask();
   expect(first.hit).toBe(false);
   const total = first.body.flow.velocity.total as number;
-  // 400 ms later another delivery lands: the answer kept is served until 1000 ms after the first.
+  // 400 ms later another delivery lands: the answer begun before it is served until its draw
+  // (here all of settleMs: 1000 ms after it began), then computed again with the delivery.
   clock += 400;
   await importFiles(t.store, [writeNdjson(t.database.dir, 'quick-2.ndjson', item(11))]);
   await engine.refresh();
@@ -156,6 +159,25 @@ it('under refreshes in quick succession (a webhook stream), forgets at most once
   const after = await ask();
   expect(after.hit).toBe(false);
   expect(after.body.flow.velocity.total).toBe(total + 1);
+  // Begun after the latest refresh, it is current until the next one; then, drawn at a half, it
+  // lives 500 ms from when it began.
+  clock += 300;
+  expect((await ask()).hit).toBe(true);
+  draw = 0;
+  try {
+    await engine.refresh();
+    const another = '/api/v1/metrics?from=2025-03-01&to=2025-04-03&team=t-a';
+    expect((await ask(another)).hit).toBe(false);
+    clock += 100;
+    await importFiles(t.store, [writeNdjson(t.database.dir, 'quick-3.ndjson', item(13))]);
+    await engine.refresh();
+    clock += 399;
+    expect((await ask(another)).hit).toBe(true);
+    clock += 1;
+    expect((await ask(another)).hit).toBe(false);
+  } finally {
+    draw = 1;
+  }
   // A write through the API is seen at once, whatever the refreshes before it.
   clock += 100;
   const imported = await app.inject({
@@ -169,7 +191,7 @@ it('under refreshes in quick succession (a webhook stream), forgets at most once
   expect(imported.statusCode, imported.body).toBe(200);
   const written = await ask();
   expect(written.hit).toBe(false);
-  expect(written.body.flow.velocity.total).toBe(total + 2);
+  expect(written.body.flow.velocity.total).toBe(total + 3);
 });
 
 it('computes an answer once for concurrent requests of it, and all get the same answer', async () => {

@@ -9,11 +9,12 @@
  *   import, a mapping or organisation edit, an annotation — the writer's next read sees it);
  * - the engine holds the same organisation and mappings objects (an edit reloads them);
  * - no engine refresh that did not come from such a write (a webhook delivery, a reconcile poll)
- *   has finished since — except while such refreshes come in quick succession: then the answers
- *   are forgotten at most once per `FLOWLENS_API_CACHE_SETTLE_MS` (default 1000 ms). The first
- *   refresh after a quiet spell is seen at once; under a stream of webhook deliveries the
- *   dashboards lag it by at most that long, instead of every delivery sending every open dashboard
- *   back to the engine;
+ *   has finished since — except while such refreshes come in quick succession. The first refresh
+ *   after a quiet spell of `FLOWLENS_API_CACHE_SETTLE_MS` (default 1000 ms) forgets every answer
+ *   at once; during a stream of them an answer begun before the latest is served until a moment
+ *   drawn between half and all of that time after it was begun, so the dashboards lag the stream
+ *   by less than that time, and the answers are computed again one here, one there, instead of
+ *   every delivery sending every open dashboard back to the engine at the same instant;
  * - it is at most `FLOWLENS_API_CACHE_SECONDS` old (default 5): item ages and answers without an
  *   explicit period move with the clock, and a change made by another process (the command line
  *   writing to the same database) is seen within that time.
@@ -34,10 +35,13 @@ export interface ResponseCacheOptions {
   /** How long an answer may be served again, in milliseconds (default FLOWLENS_API_CACHE_SECONDS or 5 s). */
   readonly maxAgeMs?: number;
   /**
-   * The shortest time between two forgettings caused by refreshes not coming from an API write,
-   * in milliseconds (default FLOWLENS_API_CACHE_SETTLE_MS or 1000; 0 forgets at every refresh).
+   * How long an answer may be served across refreshes not coming from an API write that follow
+   * each other closely, in milliseconds (default FLOWLENS_API_CACHE_SETTLE_MS or 1000; 0 forgets
+   * at every refresh).
    */
   readonly settleMs?: number;
+  /** Draws the fraction (0–1) of settleMs, above a half, an answer lives during a stream (default Math.random). */
+  readonly random?: () => number;
   /** How many answers are kept (least recently used go first); default 500. */
   readonly maxEntries?: number;
   /** How long a request waits for another one computing the same answer (default 10 s). */
@@ -51,7 +55,12 @@ interface Entry {
   readonly generation: number;
   readonly org: unknown;
   readonly mappings: unknown;
+  /** How many refreshes had finished when its computation began (what it saw). */
+  readonly refreshes: number;
+  /** When it was kept. */
   readonly at: number;
+  /** Until when it is served once a refresh of a stream finished after it began. */
+  readonly streamUntil: number;
   readonly payload: string;
   readonly contentType: string;
 }
@@ -82,6 +91,7 @@ export function installResponseCache(
   const maxEntries = options.maxEntries ?? 500;
   const waitMs = options.waitMs ?? 10_000;
   const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
   const entries = new Map<string, Entry>();
   const flights = new Map<string, Flight>();
   let generation = 0;
@@ -91,26 +101,16 @@ export function installResponseCache(
     flights.clear();
   };
 
-  // Refreshes not caused by an API write: the first after a quiet spell forgets at once; later
-  // ones within `settleMs` of the last forgetting are due at its end (checked at each lookup).
-  let lastSettled = Number.NEGATIVE_INFINITY;
-  let dueAt: number | null = null;
+  // Refreshes not caused by an API write: the first after a quiet spell forgets at once; during a
+  // stream, each answer begun before the latest lives until its own `streamUntil`.
+  let lastRefresh = Number.NEGATIVE_INFINITY;
+  let refreshes = 0;
   engine.onRefresh(() => {
     const at = now();
-    if (at - lastSettled >= settleMs) {
-      lastSettled = at;
-      dueAt = null;
-      invalidate();
-    } else dueAt ??= lastSettled + settleMs;
+    if (at - lastRefresh >= settleMs) invalidate();
+    lastRefresh = at;
+    refreshes++;
   });
-  const settle = () => {
-    if (dueAt === null) return;
-    const at = now();
-    if (at < dueAt) return;
-    lastSettled = at;
-    dueAt = null;
-    invalidate();
-  };
 
   const keyOf = (request: FastifyRequest): string | null => {
     if (request.method !== 'GET') return null;
@@ -125,12 +125,21 @@ export function installResponseCache(
     entry.generation === generation &&
     entry.org === engine.organisation() &&
     entry.mappings === engine.currentMappings() &&
+    (entry.refreshes === refreshes || now() < entry.streamUntil) &&
     now() - entry.at <= maxAgeMs;
 
   // What a request saw when it began: an answer computed across a change is not kept as current.
   const pending = Symbol('flowlens.responseCache');
   type Tagged = FastifyRequest & {
-    [pending]?: { key: string; generation: number; org: unknown; mappings: unknown; flight: Flight };
+    [pending]?: {
+      key: string;
+      generation: number;
+      began: number;
+      refreshes: number;
+      org: unknown;
+      mappings: unknown;
+      flight: Flight;
+    };
   };
   const land = (request: FastifyRequest, entry: Entry | null) => {
     const began = (request as Tagged)[pending];
@@ -143,7 +152,6 @@ export function installResponseCache(
   const lookup: onRequestAsyncHookHandler = async (request, reply) => {
     const key = keyOf(request);
     if (key === null) return;
-    settle();
     let entry = entries.get(key);
     if (!current(entry)) {
       const flight = flights.get(key);
@@ -177,6 +185,8 @@ export function installResponseCache(
     (request as Tagged)[pending] = {
       key,
       generation,
+      began: now(),
+      refreshes,
       org: engine.organisation(),
       mappings: engine.currentMappings(),
       flight,
@@ -193,7 +203,9 @@ export function installResponseCache(
         generation: began.generation,
         org: began.org,
         mappings: began.mappings,
+        refreshes: began.refreshes,
         at: now(),
+        streamUntil: began.began + settleMs * (0.5 + random() / 2),
         payload,
         contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
       };
