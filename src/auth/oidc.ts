@@ -11,6 +11,7 @@
 import * as client from 'openid-client';
 import { FlowlensError } from '../domain/index.js';
 import type { Store } from '../store/store.js';
+import { nameTaken } from './account-rows.js';
 import { recordAccountEvent } from './audit.js';
 import { isLoopback, type OidcSettings } from './oidc-config.js';
 import type { Principal, Role } from './principal.js';
@@ -198,12 +199,7 @@ export class OidcLogin {
     }
     const base = sanitizeName(wanted ?? 'sso-user');
     let name = base;
-    for (
-      let n = 2;
-      await store.db.selectFrom('users').select('id').where('name', '=', name).executeTakeFirst();
-      n++
-    )
-      name = `${base.slice(0, 90)}-${n}`;
+    for (let n = 2; await nameTaken(store.db, 'users', name); n++) name = `${base.slice(0, 90)}-${n}`;
     const user = await createUser(store, {
       name,
       password: null,

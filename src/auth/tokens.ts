@@ -7,7 +7,9 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { FlowlensError } from '../domain/index.js';
+import type { ApiTokenTable } from '../store/schema.js';
 import type { Store } from '../store/store.js';
+import { accountPrincipal, checkNameFree, findByIdOrName, isoTime } from './account-rows.js';
 import { recordAccountEvent } from './audit.js';
 import { checkName, checkRole, checkValueStream } from './names.js';
 import type { Principal, Role } from './principal.js';
@@ -64,7 +66,7 @@ export async function createApiToken(
     );
   const id = randomUUID();
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-  const row = {
+  const row: ApiTokenTable = {
     id,
     name,
     secret_hash: hashSecret(token),
@@ -76,19 +78,10 @@ export async function createApiToken(
     revoked_at: null,
     last_used_at: null,
   };
+  const info = tokenInfo(row, now);
   await store.db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('api_tokens')
-      .select('id')
-      .where('name', '=', name)
-      .executeTakeFirst();
-    if (existing !== undefined)
-      throw new FlowlensError(
-        'CONFLICT',
-        `there is already a token named "${name}"; choose another name, or revoke it first (\`flowlens token revoke ${name}\`)`,
-      );
+    await checkNameFree(trx, 'api_tokens', name, `, or revoke it first (\`flowlens token revoke ${name}\`)`);
     await trx.insertInto('api_tokens').values(row).execute();
-    const info = tokenInfo(row, now);
     await recordAccountEvent(
       store,
       {
@@ -102,7 +95,7 @@ export async function createApiToken(
       trx,
     );
   });
-  return { id, token, info: tokenInfo(row, now) };
+  return { id, token, info };
 }
 
 /** Every token, newest first, without secrets. */
@@ -124,18 +117,9 @@ export async function revokeApiToken(
   now: number = Date.now(),
 ): Promise<ApiTokenInfo> {
   return store.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('api_tokens')
-      .selectAll()
-      .where((eb) => eb.or([eb('id', '=', idOrName), eb('name', '=', idOrName)]))
-      .executeTakeFirst();
-    if (row === undefined)
-      throw new FlowlensError(
-        'NOT_FOUND',
-        `there is no token with the id or name "${idOrName.slice(0, 120)}"; \`flowlens token list\` lists them`,
-      );
-    if (row.revoked_at !== null) return tokenInfo(row, now);
+    const row = await findByIdOrName(trx, 'api_tokens', idOrName);
     const before = tokenInfo(row, now);
+    if (row.revoked_at !== null) return before;
     await trx.updateTable('api_tokens').set({ revoked_at: now }).where('id', '=', row.id).execute();
     const after = tokenInfo({ ...row, revoked_at: now }, now);
     await recordAccountEvent(
@@ -171,40 +155,21 @@ export async function authenticateToken(
   if (row.expires_at !== null && row.expires_at <= now) return null;
   if (row.last_used_at === null || now - row.last_used_at >= LAST_USED_RESOLUTION_MS)
     await store.db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
-  return {
-    kind: 'token',
-    id: row.id,
-    name: `token:${row.name}`,
-    role: checkRole(row.role),
-    valueStream: row.value_stream,
-  };
+  return accountPrincipal('token', row);
 }
 
-interface TokenRow {
-  id: string;
-  name: string;
-  role: string;
-  value_stream: string | null;
-  created_at: number;
-  created_by: string;
-  expires_at: number | null;
-  revoked_at: number | null;
-  last_used_at: number | null;
-}
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
-function tokenInfo(row: TokenRow, now: number): ApiTokenInfo {
+/** A token's row as the API and the command line show it: no hash; the state at `now`. */
+function tokenInfo(row: ApiTokenTable, now: number): ApiTokenInfo {
   return {
     id: row.id,
     name: row.name,
     role: row.role as Role,
     valueStream: row.value_stream,
-    createdAt: new Date(row.created_at).toISOString(),
+    createdAt: isoTime(row.created_at),
     createdBy: row.created_by,
-    expiresAt: iso(row.expires_at),
-    revokedAt: iso(row.revoked_at),
-    lastUsedAt: iso(row.last_used_at),
+    expiresAt: isoTime(row.expires_at),
+    revokedAt: isoTime(row.revoked_at),
+    lastUsedAt: isoTime(row.last_used_at),
     state:
       row.revoked_at !== null
         ? 'revoked'

@@ -7,10 +7,10 @@
  * trail, never a password or a hash.
  */
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
 import { FlowlensError } from '../domain/index.js';
-import type { Database, UserTable } from '../store/schema.js';
+import type { UserTable } from '../store/schema.js';
 import type { Store } from '../store/store.js';
+import { accountPrincipal, checkNameFree, findByIdOrName, isoTime } from './account-rows.js';
 import { recordAccountEvent } from './audit.js';
 import { checkName, checkRole, checkValueStream } from './names.js';
 import { decoyHash, generatePassword, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
@@ -72,9 +72,7 @@ export async function createUser(store: Store, input: NewUser): Promise<UserInfo
     oidc_subject: input.oidcSubject ?? null,
   };
   return store.db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('users').select('id').where('name', '=', name).executeTakeFirst();
-    if (existing !== undefined)
-      throw new FlowlensError('CONFLICT', `there is already a user named "${name}"; choose another name`);
+    await checkNameFree(trx, 'users', name);
     await trx.insertInto('users').values(row).execute();
     const info = userInfo(row, now);
     await recordAccountEvent(
@@ -106,22 +104,8 @@ export async function countUsers(store: Store): Promise<number> {
   return Number(row.n);
 }
 
-async function findRow(db: Transaction<Database> | Store['db'], idOrName: string): Promise<UserTable> {
-  const row = await db
-    .selectFrom('users')
-    .selectAll()
-    .where((eb) => eb.or([eb('id', '=', idOrName), eb('name', '=', idOrName)]))
-    .executeTakeFirst();
-  if (row === undefined)
-    throw new FlowlensError(
-      'NOT_FOUND',
-      `there is no user with the id or name "${idOrName.slice(0, 120)}"; \`flowlens user list\` lists them`,
-    );
-  return row;
-}
-
 export async function getUser(store: Store, idOrName: string, now: number = Date.now()): Promise<UserInfo> {
-  return userInfo(await findRow(store.db, idOrName), now);
+  return userInfo(await findByIdOrName(store.db, 'users', idOrName), now);
 }
 
 export interface UserChange {
@@ -150,7 +134,7 @@ export async function updateUser(
   }
   const passwordHash = change.password === undefined ? undefined : await hashPassword(change.password);
   return store.db.transaction().execute(async (trx) => {
-    const row = await findRow(trx, idOrName);
+    const row = await findByIdOrName(trx, 'users', idOrName);
     const next: UserTable = {
       ...row,
       ...(role === undefined ? {} : { role }),
@@ -267,13 +251,7 @@ export async function checkPassword(
 }
 
 export function userPrincipal(row: Pick<UserTable, 'id' | 'name' | 'role' | 'value_stream'>): Principal {
-  return {
-    kind: 'user',
-    id: row.id,
-    name: row.name,
-    role: checkRole(row.role),
-    valueStream: row.value_stream,
-  };
+  return accountPrincipal('user', row);
 }
 
 /**
@@ -295,16 +273,16 @@ export async function ensureFirstAdmin(
   return { created: true, name: FIRST_ADMIN_NAME, password, generated: given === undefined || given === '' };
 }
 
+/** A user's row as the API and the command line show it: no hash; a lockout only while it lasts. */
 function userInfo(row: UserTable, now: number): UserInfo {
   return {
     id: row.id,
     name: row.name,
     role: row.role as Role,
     valueStream: row.value_stream,
-    createdAt: new Date(row.created_at).toISOString(),
+    createdAt: isoTime(row.created_at),
     disabled: row.disabled === 1,
-    lockedUntil:
-      row.locked_until !== null && row.locked_until > now ? new Date(row.locked_until).toISOString() : null,
+    lockedUntil: row.locked_until !== null && row.locked_until > now ? isoTime(row.locked_until) : null,
     password: row.password_hash !== null,
     sso: row.oidc_subject !== null,
   };

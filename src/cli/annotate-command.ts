@@ -16,6 +16,7 @@ import { parseDateParam } from '../engine/params.js';
 import { IMPACT_METRICS } from '../forecast/index.js';
 import type { Store } from '../store/index.js';
 import { type CliIo, formatCount, writeLine } from './io.js';
+import { DB_OPTION } from './options.js';
 import { withStore } from './with-store.js';
 
 interface ScopeFlags {
@@ -31,7 +32,7 @@ function scopeOptions(command: Command): Command {
     .option('--team <id>', 'a team')
     .option('--value-stream <id>', 'a value stream')
     .option('--portfolio <id>', 'a portfolio')
-    .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
+    .option(...DB_OPTION)
     .option('--json', 'print JSON');
 }
 
@@ -124,7 +125,7 @@ export function registerAnnotateCommand(program: Command, io: CliIo): void {
   annotate
     .command('remove <id>')
     .description('remove an annotation')
-    .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
+    .option(...DB_OPTION)
     .action(async (id: string, flags: { db?: string }) => {
       const n = idOf(id);
       await withStore(io, flags.db, (store) => removeAnnotation(store, n));
@@ -136,7 +137,7 @@ export function registerAnnotateCommand(program: Command, io: CliIo): void {
     .description('the metrics in equal windows before and after the annotation, with 95 % intervals')
     .option('--window-days <n>', 'days in each window (default 90)')
     .option('--seed <n>', 'seed of the bootstrap (default 1)')
-    .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
+    .option(...DB_OPTION)
     .option('--json', 'print JSON')
     .action(
       async (id: string, flags: { windowDays?: string; seed?: string; db?: string; json?: boolean }) => {

@@ -20,6 +20,7 @@ import {
 import { csvRow, DAY_MS, FlowlensError } from '../domain/index.js';
 import { parseDateParam } from '../engine/params.js';
 import { type CliIo, formatCount, writeLine } from './io.js';
+import { DB_OPTION } from './options.js';
 import { withStore } from './with-store.js';
 
 interface AuditFlags {
@@ -36,7 +37,6 @@ interface AuditFlags {
   readonly limit?: string;
 }
 
-const DB_FLAG = ['--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL'] as const;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function registerAuditCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
@@ -56,7 +56,7 @@ nothing was removed from the end either. See docs/audit.md.`,
     .command('verify')
     .description('check every entry of the chain; exit 1 naming the first broken entry')
     .option('--expect-head <seq:hash>', 'a head printed earlier: the chain must still contain it')
-    .option(...DB_FLAG)
+    .option(...DB_OPTION)
     .option('--json', 'print the report as JSON')
     .action(async (flags: AuditFlags) => {
       const expectHead =
@@ -76,7 +76,7 @@ nothing was removed from the end either. See docs/audit.md.`,
     .option('--to <date>', 'entries up to this day inclusive, or before this timestamp (default: the last)')
     .option('--format <format>', 'json or csv', 'json')
     .option('--out <file>', 'write to this file instead of standard output')
-    .option(...DB_FLAG)
+    .option(...DB_OPTION)
     .action(async (flags: AuditFlags) => {
       const format = flags.format ?? 'json';
       if (format !== 'json' && format !== 'csv')
@@ -117,7 +117,7 @@ nothing was removed from the end either. See docs/audit.md.`,
     .option('--actor <actor>', 'only this actor')
     .option('--action <action>', 'only this action (e.g. import.batch, mapping.save-mapping)')
     .option('--limit <n>', 'how many (1–1000)', '50')
-    .option(...DB_FLAG)
+    .option(...DB_OPTION)
     .option('--json', 'print JSON')
     .action(async (flags: AuditFlags) => {
       const limit = Number(flags.limit ?? '50');

@@ -5,13 +5,14 @@ import type { Command } from 'commander';
 import { formatInstant } from '../contract/index.js';
 import { isPostgresUrl, resolveDatabase, TABLE_LIST } from '../store/index.js';
 import { type CliIo, formatCount, writeLine } from './io.js';
+import { DB_OPTION } from './options.js';
 import { withStore } from './with-store.js';
 
 export function registerDbCommand(program: Command, io: CliIo): void {
   const db = program.command('db').description('the database: where it is and what it holds');
   db.command('info')
     .description('show the database location, schema version, record counts and recent imports')
-    .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
+    .option(...DB_OPTION)
     .option('--json', 'print one JSON document')
     .action(async (flags: { db?: string; json?: boolean }) => {
       const location = resolveDatabase({ db: flags.db, env: io.env });

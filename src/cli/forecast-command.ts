@@ -18,6 +18,7 @@ import {
 import { parseDateParam } from '../engine/params.js';
 import type { Store } from '../store/index.js';
 import { type CliIo, formatCount, writeLine } from './io.js';
+import { DB_OPTION } from './options.js';
 import { withStore } from './with-store.js';
 
 interface ForecastFlags {
@@ -52,7 +53,7 @@ function commonOptions(command: Command): Command {
     )
     .option('--seed <n>', `seed of the random draws (default ${DEFAULT_SEED})`)
     .option('--trials <n>', 'number of trials (default 10000)')
-    .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
+    .option(...DB_OPTION)
     .option('--json', 'print one JSON document');
 }
 

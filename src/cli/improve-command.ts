@@ -19,6 +19,7 @@ import { DAY_MS, FlowlensError } from '../domain/index.js';
 import { MetricsEngine } from '../engine/index.js';
 import { parseDateParam } from '../engine/params.js';
 import { type CliIo, writeLine } from './io.js';
+import { DB_OPTION } from './options.js';
 import { DEFAULT_PORT } from './start-command.js';
 import { withStore } from './with-store.js';
 
@@ -70,7 +71,7 @@ export function registerImproveCommand(program: Command, io: CliIo): void {
     )
     .option('--actor <name>', 'who makes it (default: local)')
     .option('--config <file>', 'the configuration (default: $FLOWLENS_HOME/flowlens.yaml)')
-    .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
+    .option(...DB_OPTION)
     .option('--json', 'print the item as JSON')
     .addHelpText(
       'after',
@@ -182,7 +183,7 @@ Examples:
     .command('improvements')
     .description('the improvement items made from insights')
     .option('--team <id>', 'only this team’s')
-    .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
+    .option(...DB_OPTION)
     .option('--json', 'print one JSON document')
     .action(async (flags: { team?: string; db?: string; json?: boolean }) => {
       const list = await withStore(io, flags.db, (store) =>
@@ -204,7 +205,7 @@ Examples:
     .command('set-status <id> <status>')
     .description('move a Flowlens improvement item to open, in progress, done or cancelled')
     .option('--actor <name>', 'who moves it (default: local)')
-    .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
+    .option(...DB_OPTION)
     .action(async (id: string, status: string, flags: { actor?: string; db?: string }) => {
       const n = whole('id', id);
       if (n === undefined || n < 1)

@@ -7,6 +7,7 @@ import { DAY_MS, FlowlensError } from '../domain/index.js';
 import { MetricsEngine, scopeInsights, setAllocationTarget } from '../engine/index.js';
 import { parseDateParam } from '../engine/params.js';
 import { type CliIo, writeLine } from './io.js';
+import { DB_OPTION } from './options.js';
 import { withStore } from './with-store.js';
 
 function whole(flag: string, text: string | undefined): number | undefined {
@@ -33,7 +34,7 @@ export function registerInsightsCommand(program: Command, io: CliIo): void {
     .option('--to <date>', 'end of the period, excluded (default: tomorrow, UTC)')
     .option('--period-days <n>', 'days in each period (default 28)')
     .option('--baseline-periods <n>', 'periods before it to compare with (default 6)')
-    .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
+    .option(...DB_OPTION)
     .option('--json', 'print one JSON document')
     .addHelpText('after', '\nThe rules and their thresholds: docs/insights.md.')
     .action(
@@ -96,7 +97,7 @@ export function registerInsightsCommand(program: Command, io: CliIo): void {
     .requiredOption('--defect <share>', 'share of defects, e.g. 0.2')
     .requiredOption('--debt-and-risk <share>', 'share of debt and risk together, e.g. 0.2')
     .option('--actor <name>', 'who sets it (default: local)')
-    .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
+    .option(...DB_OPTION)
     .action(
       async (flags: {
         team: string;

@@ -4,6 +4,7 @@ import { acceptMappings, mappingsToReview } from '../connectors/index.js';
 import { formatInstant } from '../contract/index.js';
 import { FlowlensError } from '../domain/index.js';
 import { type CliIo, writeLine } from './io.js';
+import { DB_OPTION } from './options.js';
 import { withStore } from './with-store.js';
 
 export function registerMappingCommand(program: Command, io: CliIo): void {
@@ -15,7 +16,7 @@ export function registerMappingCommand(program: Command, io: CliIo): void {
     .command('show')
     .description('show the mapping of sources (default: those still to review) as a mapping record')
     .argument('[source...]', 'the sources, e.g. jira:jira-pay')
-    .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
+    .option(...DB_OPTION)
     .option('--json', 'print one JSON document')
     .action(async (sources: string[], flags: { db?: string; json?: boolean }) => {
       const shown = await withStore(io, flags.db, async (store) => {
@@ -76,7 +77,7 @@ export function registerMappingCommand(program: Command, io: CliIo): void {
     .command('accept')
     .description('mark proposed mappings as reviewed, as they are')
     .argument('<source...>', 'the sources, e.g. jira:jira-pay')
-    .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
+    .option(...DB_OPTION)
     .action(async (sources: string[], flags: { db?: string }) => {
       const accepted = await withStore(io, flags.db, (store) => acceptMappings(store, sources));
       const missing = sources.filter((s) => !accepted.includes(s));

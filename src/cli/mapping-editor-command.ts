@@ -39,6 +39,7 @@ import type { HeadlineMetrics } from '../metrics/index.js';
 import { describeChange, type MappingContent } from '../org/index.js';
 import type { Store } from '../store/index.js';
 import { type CliIo, formatCount, formatDuration, writeLine } from './io.js';
+import { DB_OPTION } from './options.js';
 import { withStore } from './with-store.js';
 
 interface EditFlags {
@@ -74,7 +75,7 @@ export function registerMappingEditorCommands(program: Command, io: CliIo): void
     )
     .argument('<source>', 'the source, e.g. jira:SHOP')
     .option('--team <id>', "over this team's items, with its override")
-    .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
+    .option(...DB_OPTION)
     .option('--json', 'print one JSON document')
     .action(async (source: string, flags: { db?: string; team?: string; json?: boolean }) => {
       const detail = await withStore(io, flags.db, async (store) => {
@@ -150,7 +151,7 @@ export function registerMappingEditorCommands(program: Command, io: CliIo): void
       .option('--unset-environment <raw>', 'remove an environment from the mapping (repeatable)', collect, [])
       .option('--from <date>', 'start of the preview period (default: 90 days before --to)')
       .option('--to <date>', 'end of the preview period (default: the day after the last activity)')
-      .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
+      .option(...DB_OPTION)
       .option('--json', 'print one JSON document');
 
   editOptions(
@@ -216,7 +217,7 @@ Examples:
     )
     .argument('<source>', 'the source')
     .option('--team <id>', "a team's override")
-    .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
+    .option(...DB_OPTION)
     .option('--json', 'print one JSON document')
     .action(async (source: string, flags: { db?: string; team?: string; json?: boolean }) => {
       const versions = await withStore(io, flags.db, (store) =>
@@ -247,7 +248,7 @@ Examples:
     .option('--note <text>', 'why')
     .option('--actor <name>', 'who makes the change (default "local")')
     .option('--no-progress', 'no progress bar while the facts are recomputed')
-    .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
+    .option(...DB_OPTION)
     .option('--json', 'print one JSON document')
     .action(async (source: string, versionText: string, flags: EditFlags) => {
       const version = Number(versionText);
@@ -276,7 +277,7 @@ Examples:
     .option('--note <text>', 'why')
     .option('--actor <name>', 'who makes the change (default "local")')
     .option('--no-progress', 'no progress bar while the facts are recomputed')
-    .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
+    .option(...DB_OPTION)
     .option('--json', 'print one JSON document')
     .action(async (source: string, team: string, flags: EditFlags) => {
       await withStore(io, flags.db, async (store) => {

@@ -8,6 +8,7 @@ import { type MappingReview, mappingsToReview } from '../connectors/index.js';
 import { defaultSnapshotPath, type MetricsDocument, MetricsEngine, rebuildFacts } from '../engine/index.js';
 import { parseDateParam } from '../engine/params.js';
 import { type CliIo, formatCount, formatDuration, writeLine } from './io.js';
+import { DB_OPTION } from './options.js';
 import { withStore } from './with-store.js';
 
 interface MetricsFlags {
@@ -35,7 +36,7 @@ export function registerMetricsCommand(program: Command, io: CliIo): void {
     .option('--team <id>', 'only this team')
     .option('--value-stream <id>', "only this value stream's teams")
     .option('--portfolio <id>', "only this portfolio's value streams")
-    .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
+    .option(...DB_OPTION)
     .option('--json', 'print one JSON document (durations in seconds)')
     .addHelpText(
       'after',
@@ -79,7 +80,7 @@ Examples:
   program
     .command('rebuild')
     .description("recompute every item's facts from its history and the current mappings")
-    .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
+    .option(...DB_OPTION)
     .option('--json', 'print one JSON document')
     .action(async (flags: { db?: string; json?: boolean }) => {
       const report = await withStore(io, flags.db, (store) => rebuildFacts(store));

@@ -9,6 +9,7 @@ import { FlowlensError } from '../domain/index.js';
 import { MetricsEngine, type PredictabilityDocument, predictabilityFor } from '../engine/index.js';
 import { parseDateParam } from '../engine/params.js';
 import { type CliIo, writeLine } from './io.js';
+import { DB_OPTION } from './options.js';
 import { withStore } from './with-store.js';
 
 interface PredictabilityFlags {
@@ -36,7 +37,7 @@ export function registerPredictabilityCommand(program: Command, io: CliIo): void
     .option('--team <id>', 'only this team')
     .option('--value-stream <id>', "only this value stream's teams")
     .option('--portfolio <id>', "only this portfolio's value streams")
-    .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
+    .option(...DB_OPTION)
     .option('--json', 'print one JSON document')
     .addHelpText(
       'after',

@@ -13,6 +13,7 @@ import { FlowlensError } from '../domain/index.js';
 import { parseDateParam } from '../engine/index.js';
 import { ROLE_GROUPS, type ValueStreamCoverage } from '../org/index.js';
 import { type CliIo, writeLine } from './io.js';
+import { DB_OPTION } from './options.js';
 import { limitFlags } from './org-command.js';
 import { withStore } from './with-store.js';
 
@@ -63,7 +64,7 @@ export function registerRolesCommand(program: Command, io: CliIo): void {
       '--max-facilitated-teams <n>',
       'a DVS facilitator is overloaded above this many teams (default 8)',
     )
-    .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
+    .option(...DB_OPTION)
     .option('--json', 'print one JSON document')
     .addHelpText(
       'after',

@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { readCalendarSettings, saveCalendarSettings } from '../admin/index.js';
 import { isDefaultCalendar, knownTimeZones, WEEK_STARTS } from '../domain/index.js';
 import { type CliIo, writeLine } from './io.js';
+import { ACTOR_OPTION, DB_OPTION } from './options.js';
 import { withStore } from './with-store.js';
 
 interface CalendarFlags {
@@ -33,8 +34,8 @@ export function registerSettingsCommand(program: Command, io: CliIo): void {
     )
     .option('--week-start <day>', `the first day of a week: ${WEEK_STARTS.join(', ')} (default monday)`)
     .option('--list-time-zones', 'print the time zone names this installation knows, one a line')
-    .option('--actor <name>', 'who makes the change, for the audit trail (default "local")')
-    .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
+    .option(...ACTOR_OPTION)
+    .option(...DB_OPTION)
     .option('--json', 'print one JSON document')
     .addHelpText(
       'after',

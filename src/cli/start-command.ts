@@ -26,6 +26,7 @@ import { API_PREFIX, buildServer } from '../server/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { loadDemoOrganisation } from './demo-command.js';
 import { type CliIo, formatCount, formatDuration, writeLine } from './io.js';
+import { DB_OPTION } from './options.js';
 
 export const DEFAULT_PORT = 4400;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -64,7 +65,7 @@ export function registerStartCommand(program: Command, io: CliIo): void {
       '--trust-proxy',
       'behind a reverse proxy: trust its X-Forwarded-For and X-Forwarded-Proto headers',
     )
-    .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
+    .option(...DB_OPTION)
     .option(
       '--config <path>',
       'flowlens.yaml, for the webhook secrets and sources (default: $FLOWLENS_CONFIG, else in $FLOWLENS_HOME)',

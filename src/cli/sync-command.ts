@@ -12,6 +12,7 @@ import { describeReconcile, reconcileSources } from '../connectors/reconcile.js'
 import { FlowlensError } from '../domain/index.js';
 import { findUnresolvedReferences, type UnresolvedReference } from '../store/index.js';
 import { type CliIo, formatCount, formatDuration, writeLine } from './io.js';
+import { DB_OPTION } from './options.js';
 import { withStore } from './with-store.js';
 
 interface SyncFlags {
@@ -31,7 +32,7 @@ export function registerSyncCommand(program: Command, io: CliIo, setExitCode: (c
       '--config <path>',
       'the configuration file (default: $FLOWLENS_CONFIG, else flowlens.yaml in $FLOWLENS_HOME)',
     )
-    .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
+    .option(...DB_OPTION)
     .option('--no-progress', 'no progress bars, even on a terminal')
     .option('--json', 'print the summary as one JSON document')
     .option(

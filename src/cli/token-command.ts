@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { parseExpiry } from '../auth/names.js';
 import { createApiToken, listApiTokens, revokeApiToken } from '../auth/tokens.js';
 import { type CliIo, writeLine } from './io.js';
+import { DB_OPTION } from './options.js';
 import { withStore } from './with-store.js';
 
 interface TokenFlags {
@@ -42,7 +43,7 @@ Examples:
     .option('--value-stream <id>', 'restrict the token to this value stream')
     .option('--expires <when>', 'a duration (30d, 12h, 90m, 2w) or a date (2026-12-31); default: never')
     .option('--actor <name>', 'who creates it, for the audit trail (default "local")')
-    .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
+    .option(...DB_OPTION)
     .option('--json', 'print JSON')
     .action(async (flags: TokenFlags) =>
       withStore(io, flags.db, async (store) => {
@@ -72,7 +73,7 @@ Examples:
   token
     .command('list')
     .description('list the tokens (never their secrets)')
-    .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
+    .option(...DB_OPTION)
     .option('--json', 'print JSON')
     .action(async (flags: TokenFlags) =>
       withStore(io, flags.db, async (store) => {
@@ -97,7 +98,7 @@ Examples:
     .command('revoke <id-or-name>')
     .description('revoke a token: it stops working at once')
     .option('--actor <name>', 'who revokes it, for the audit trail (default "local")')
-    .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
+    .option(...DB_OPTION)
     .option('--json', 'print JSON')
     .action(async (idOrName: string, flags: TokenFlags) =>
       withStore(io, flags.db, async (store) => {

@@ -9,6 +9,7 @@ import { generatePassword } from '../auth/passwords.js';
 import { createUser, listUsers, type UserInfo, updateUser } from '../auth/users.js';
 import { FlowlensError } from '../domain/index.js';
 import { type CliIo, writeLine } from './io.js';
+import { editOptions } from './options.js';
 import { withStore } from './with-store.js';
 
 interface UserFlags {
@@ -21,11 +22,8 @@ interface UserFlags {
   readonly json?: boolean;
 }
 
-const common = (command: Command) =>
-  command
-    .option('--actor <name>', 'who makes the change, for the audit trail (default "local")')
-    .option('--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL')
-    .option('--json', 'print JSON');
+/** The options every `user` subcommand ends with. */
+const common = (command: Command) => editOptions(command, 'print JSON');
 
 /** The password to set: from the named variable, or a generated one (to print once). */
 function passwordFrom(io: CliIo, variable: string | undefined): { password: string; generated: boolean } {

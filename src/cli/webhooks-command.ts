@@ -20,6 +20,7 @@ import {
   replayQuarantined,
 } from '../server/webhook-admin-routes.js';
 import { type CliIo, formatCount, writeLine } from './io.js';
+import { DB_OPTION } from './options.js';
 import { withStore } from './with-store.js';
 
 interface ListFlags {
@@ -39,7 +40,6 @@ interface ReplayFlags {
   readonly actor?: string;
 }
 
-const DB_FLAG = ['--db <path-or-url>', 'database: a SQLite file path or a postgres:// URL'] as const;
 const SOURCE_FLAG = ['--source <tool>', 'only deliveries from this tool: github, gitlab or jira'] as const;
 const PROVIDERS = ['github', 'gitlab', 'jira'];
 
@@ -79,7 +79,7 @@ See docs/connectors.md#webhooks.`,
     )
     .option(...SOURCE_FLAG)
     .option('--limit <n>', 'at most this many (default 100)')
-    .option(...DB_FLAG)
+    .option(...DB_OPTION)
     .option('--json', 'print the deliveries as JSON')
     .addHelpText(
       'after',
@@ -127,7 +127,7 @@ Examples:
       'flowlens.yaml, for the sources deliveries belong to (default: $FLOWLENS_CONFIG, else in $FLOWLENS_HOME)',
     )
     .option('--actor <name>', 'who replays, for the audit trail (default: local)')
-    .option(...DB_FLAG)
+    .option(...DB_OPTION)
     .option('--json', 'print the results as JSON')
     .addHelpText(
       'after',
