@@ -1,60 +1,29 @@
 /**
- * Annotations (src/server/annotation-routes.ts; the OpenAPI document is the reference): dated notes
- * on a scope, the list a scope's charts show (its own and those of the scopes inside it), adding and
- * removing one, and its measured impact.
+ * Annotations (src/server/annotation-routes.ts; the types are the OpenAPI document's, see
+ * schema.ts): dated notes on a scope, the list a scope's charts show (its own and those of the
+ * scopes inside it), adding and removing one, and its measured impact.
  */
 import { useQuery } from '@tanstack/react-query';
 import { apiGet } from './client';
 import { apiSend } from './org';
+import type { Accepted, Answers, ApiAnswer, ApiBody, Assert } from './schema';
 import type { ScopeQuery } from './types';
 
-export interface Annotation {
-  readonly id: number;
-  /** {} for the whole organisation. */
-  readonly scope: ScopeQuery;
-  /** ISO 8601 instant. */
-  readonly at: string;
-  readonly title: string;
-  readonly description: string | null;
-  readonly createdAt: string;
-  readonly createdBy: string;
-}
+/** GET /annotations: the annotations a scope's charts show. */
+export type AnnotationsDocument = ApiAnswer<'/api/v1/annotations'>;
+/** A dated note; its scope is {} for the whole organisation, `at` an ISO 8601 instant. */
+export type Annotation = AnnotationsDocument['annotations'][number];
 
-export type ImpactMetric =
-  | 'flowTimeP50'
-  | 'flowTimeP85'
-  | 'efficiency'
-  | 'velocityPerWeek'
-  | 'changeFailureRate'
-  | 'defectShare';
+/** GET /annotations/{id}/impact: the metrics before and after an annotation, and the verdicts. */
+export type ImpactDocument = ApiAnswer<'/api/v1/annotations/{id}/impact'>;
+export type ImpactMetric = keyof ImpactDocument['impact']['metrics'];
+export type MetricImpact = ImpactDocument['impact']['metrics'][ImpactMetric];
+export type ImpactVerdict = MetricImpact['verdict'];
 
-export type ImpactVerdict = 'better' | 'worse' | 'no clear change' | 'too little data';
-
-export interface MetricImpact {
-  readonly before: number | null;
-  readonly after: number | null;
-  readonly change: number | null;
-  readonly interval: readonly [number, number] | null;
-  readonly better: 'lower' | 'higher';
-  readonly verdict: ImpactVerdict;
-}
-
-export interface ImpactDocument {
-  readonly annotation: Annotation;
-  readonly before: { readonly from: string; readonly to: string };
-  readonly after: { readonly from: string; readonly to: string };
-  readonly windowDays: number;
-  readonly seed: number;
-  readonly impact: {
-    readonly metrics: Record<ImpactMetric, MetricImpact>;
-    readonly counts: {
-      readonly before: { readonly items: number; readonly deployments: number; readonly days: number };
-      readonly after: { readonly items: number; readonly deployments: number; readonly days: number };
-    };
-    readonly summary: readonly string[];
-  };
-}
-
+/**
+ * What the UI sends to POST /annotations: narrower than what the route accepts (the scope and the
+ * description are always sent).
+ */
 export interface NewAnnotation {
   readonly scope: ScopeQuery;
   /** YYYY-MM-DD. */
@@ -62,6 +31,12 @@ export interface NewAnnotation {
   readonly title: string;
   readonly description: string | null;
 }
+
+// The route accepts what the UI sends; its answer is an annotation as the list shows it.
+type _Checks = [
+  Assert<Accepted<NewAnnotation, ApiBody<'/api/v1/annotations', 'post'>>>,
+  Assert<Answers<ApiAnswer<'/api/v1/annotations', 'post', 201>, Annotation>>,
+];
 
 const scopeParams = (scope: ScopeQuery) => ({
   team: scope.team,
@@ -74,7 +49,7 @@ export const useAnnotations = (scope: ScopeQuery, period: { readonly from: strin
   useQuery({
     queryKey: ['/annotations', scopeParams(scope), period.from, period.to],
     queryFn: ({ signal }) =>
-      apiGet<{ annotations: readonly Annotation[] }>(
+      apiGet<AnnotationsDocument>(
         '/annotations',
         { ...scopeParams(scope), from: period.from, to: period.to },
         signal,
@@ -90,4 +65,5 @@ export const useAnnotationImpact = (id: number | null) =>
 
 export const addAnnotation = (input: NewAnnotation) => apiSend<Annotation>('POST', '/annotations', input);
 
-export const removeAnnotation = (id: number) => apiSend<{ removed: boolean }>('DELETE', `/annotations/${id}`);
+export const removeAnnotation = (id: number) =>
+  apiSend<ApiAnswer<'/api/v1/annotations/{id}', 'delete'>>('DELETE', `/annotations/${id}`);

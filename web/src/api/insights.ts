@@ -1,67 +1,29 @@
 /**
- * Insights and improvement items (src/server/insight-routes.ts, improvement-routes.ts; the OpenAPI
- * document is the reference): the findings of a scope with their evidence, the improvement items
- * made from them, the trackers they can be written back to, and the edits.
+ * Insights and improvement items (src/server/insight-routes.ts, improvement-routes.ts; the types are
+ * the OpenAPI document's, see schema.ts): the findings of a scope with their evidence, the
+ * improvement items made from them, the trackers they can be written back to, and the edits.
  */
 import { useQuery } from '@tanstack/react-query';
 import { apiGet } from './client';
 import { apiSend } from './org';
+import type { Accepted, Answers, ApiAnswer, ApiBody, Assert } from './schema';
 import type { ScopeQuery } from './types';
 
-export type InsightRule =
-  | 'new-bottleneck'
-  | 'load-above-range'
-  | 'aging-items'
-  | 'distribution-drift'
-  | 'dora-tier-drop'
-  | 'data-quality-regression';
+/** GET /insights: the findings of a scope over a period, with the baseline they are measured against. */
+export type InsightsDocument = ApiAnswer<'/api/v1/insights'>;
+export type Insight = InsightsDocument['insights'][number];
+export type InsightRule = Insight['rule'];
 
-export interface Insight {
-  readonly rule: InsightRule;
-  readonly severity: 'high' | 'medium' | 'low';
-  readonly title: string;
-  readonly explanation: string;
-  readonly evidence: {
-    readonly numbers: Readonly<Record<string, number | string | null>>;
-    /** A path of this web app, with the scope and period. */
-    readonly chart: string;
-  };
-  readonly action: string;
-}
+/** GET /improvements: every improvement item, newest first. */
+export type ImprovementsDocument = ApiAnswer<'/api/v1/improvements'>;
+export type Improvement = ImprovementsDocument['improvements'][number];
+export type ImprovementType = Improvement['type'];
 
-export interface InsightsDocument {
-  readonly scope: ScopeQuery;
-  readonly period: { readonly from: string; readonly to: string };
-  readonly baseline: { readonly from: string; readonly to: string; readonly periods: number };
-  readonly target: { readonly feature: number; readonly defect: number; readonly debtAndRisk: number } | null;
-  readonly insights: readonly Insight[];
-}
+/** GET /improvements/trackers: the sources improvement items can be written back to. */
+export type TrackersDocument = ApiAnswer<'/api/v1/improvements/trackers'>;
+export type Tracker = TrackersDocument['trackers'][number];
 
-export type ImprovementType = 'debt' | 'risk';
-
-export interface Improvement {
-  readonly id: number;
-  readonly item: { readonly source: string; readonly id: string; readonly url: string | null };
-  readonly team: string;
-  readonly type: ImprovementType;
-  readonly title: string;
-  readonly insight: Insight & { readonly subject: string | null };
-  readonly scope: ScopeQuery;
-  readonly period: { readonly from: string; readonly to: string };
-  readonly createdAt: string;
-  readonly createdBy: string;
-  readonly tracker: { readonly source: string; readonly key: string; readonly url: string } | null;
-  readonly status: string | null;
-}
-
-export interface Tracker {
-  readonly source: string;
-  readonly kind: 'jira' | 'github';
-  readonly projects: readonly string[];
-  readonly repos: readonly string[];
-  readonly types: { readonly debt: string | null; readonly risk: string | null };
-}
-
+/** What the UI sends to POST /improvements: narrower than what the route accepts (the scope is always sent). */
 export interface NewImprovement {
   readonly scope: ScopeQuery;
   readonly rule: InsightRule;
@@ -75,6 +37,17 @@ export interface NewImprovement {
 }
 
 export const IMPROVEMENT_STATUSES = ['open', 'in progress', 'done', 'cancelled'] as const;
+
+type ImprovementStatus = ApiBody<'/api/v1/improvements/{id}', 'patch'>['status'];
+// The route accepts what the UI sends, and the UI offers every status the route accepts; the
+// answers of the edits are the improvement items the list shows.
+type _Checks = [
+  Assert<Accepted<NewImprovement, ApiBody<'/api/v1/improvements', 'post'>>>,
+  Assert<Answers<ImprovementStatus, (typeof IMPROVEMENT_STATUSES)[number]>>,
+  Assert<Answers<(typeof IMPROVEMENT_STATUSES)[number], ImprovementStatus>>,
+  Assert<Answers<ApiAnswer<'/api/v1/improvements', 'post', 201>, Improvement>>,
+  Assert<Answers<ApiAnswer<'/api/v1/improvements/{id}', 'patch'>, Improvement>>,
+];
 
 const scopeParams = (scope: ScopeQuery) => ({
   team: scope.team,
@@ -99,13 +72,13 @@ export const useInsights = (scope: ScopeQuery, to: string, periodDays: number) =
 export const useImprovements = () =>
   useQuery({
     queryKey: ['/improvements'],
-    queryFn: ({ signal }) => apiGet<{ improvements: readonly Improvement[] }>('/improvements', {}, signal),
+    queryFn: ({ signal }) => apiGet<ImprovementsDocument>('/improvements', {}, signal),
   });
 
 export const useTrackers = () =>
   useQuery({
     queryKey: ['/improvements/trackers'],
-    queryFn: ({ signal }) => apiGet<{ trackers: readonly Tracker[] }>('/improvements/trackers', {}, signal),
+    queryFn: ({ signal }) => apiGet<TrackersDocument>('/improvements/trackers', {}, signal),
     staleTime: 5 * 60_000,
   });
 

@@ -1,11 +1,13 @@
 /**
  * The organisation, roles and mapping editor's part of the API (src/server/org-routes.ts and
- * mapping-routes.ts; the OpenAPI document is the reference): the shapes of its answers, one TanStack
- * Query hook per read, and the edits (made as the signed-in account). After an
- * edit every cached answer is refetched: a move or a mapping changes the metrics too.
+ * mapping-routes.ts; the types are the OpenAPI document's or checked against it, see schema.ts):
+ * the shapes of its answers, one TanStack Query hook per read, and the edits (made as the signed-in
+ * account). After an edit every cached answer is refetched: a move or a mapping changes the metrics
+ * too.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { API, ApiError, apiGet, type Params } from './client';
+import type { Answers, ApiAnswer, Assert } from './schema';
 import { csrfHeaders, requireSignIn } from './session';
 import type { DurationSummary, FlowState, FlowType, Shares, StageOrUnmapped, StageShares } from './types';
 
@@ -87,37 +89,15 @@ export interface OrgChange {
   readonly summary: string;
 }
 
-export interface OrgModel {
-  readonly portfolios: readonly OrgEntity[];
-  readonly valueStreams: readonly OrgEntity[];
-  readonly teams: readonly OrgEntity[];
-  readonly services: readonly OrgEntity[];
-  readonly products: readonly OrgEntity[];
-  readonly people: readonly OrgEntity[];
-  readonly unregisteredProducts: readonly { readonly product: string; readonly items: number }[];
-  readonly changes: readonly OrgChange[];
-}
+/** GET /org/model: every entity of the organisation with its history, and the recent changes. */
+export type OrgModel = ApiAnswer<'/api/v1/org/model'>;
 
-export interface Assignment {
-  readonly id: string;
-  readonly person: string;
-  readonly personName: string;
-  readonly role: RoleName;
-  readonly valueStream: string | null;
-  readonly team: string | null;
-  readonly from: string | null;
-  readonly to: string | null;
-  readonly current: boolean;
-}
+/** GET /roles/assignments: every role assignment, past and current. */
+export type AssignmentsDocument = ApiAnswer<'/api/v1/roles/assignments'>;
+export type Assignment = AssignmentsDocument['assignments'][number];
 
-export interface TeamDetail {
-  readonly team: OrgEntity;
-  readonly valueStream: { readonly id: string; readonly name: string } | null;
-  readonly services: readonly OrgEntity[];
-  readonly products: readonly OrgEntity[];
-  readonly roles: readonly Assignment[];
-  readonly changes: readonly OrgChange[];
-}
+/** GET /org/teams/{id}: a team with its value stream, services, products, roles and changes. */
+export type TeamDetail = ApiAnswer<'/api/v1/org/teams/{id}'>;
 
 export interface Holder {
   readonly person: string;
@@ -172,38 +152,9 @@ export interface RolesDocument {
   readonly overloaded: readonly Overload[];
 }
 
-export interface TeamDependency {
-  readonly teams: readonly [string, string];
-  readonly items: number;
-}
-
-export interface NetworkDocument {
-  readonly asOf: string;
-  readonly people: readonly {
-    readonly id: string;
-    readonly name: string;
-    readonly roles: readonly {
-      readonly role: RoleName;
-      readonly valueStream: string | null;
-      readonly team: string | null;
-    }[];
-    readonly valueStreams: readonly string[];
-    readonly teams: readonly string[];
-  }[];
-  readonly valueStreams: readonly { readonly id: string; readonly name: string }[];
-  readonly teams: readonly {
-    readonly id: string;
-    readonly name: string;
-    readonly valueStream: string | null;
-  }[];
-  readonly links: readonly {
-    readonly source: string;
-    readonly target: string;
-    readonly valueStreams: readonly string[];
-    readonly dependencies: readonly TeamDependency[];
-  }[];
-  readonly dependencies: readonly TeamDependency[];
-}
+/** GET /roles/network: the people, teams and value streams, linked by roles and dependencies. */
+export type NetworkDocument = ApiAnswer<'/api/v1/roles/network'>;
+export type TeamDependency = NetworkDocument['dependencies'][number];
 
 export interface StatusClass {
   readonly stage: StageOrUnmapped;
@@ -238,34 +189,12 @@ export interface MappingVersion {
   readonly current: boolean;
 }
 
-export interface RecomputeJob {
-  readonly id: number;
-  readonly source: string;
-  readonly team: string | null;
-  readonly reason: string;
-  readonly state: 'queued' | 'running' | 'done' | 'failed';
-  readonly done: number;
-  readonly total: number | null;
-  readonly queuedAt: string;
-  readonly startedAt: string | null;
-  readonly finishedAt: string | null;
-  readonly error: string | null;
-}
+/** GET /mappings/jobs/{id}: a recomputation after a mapping change, and its progress. */
+export type RecomputeJob = ApiAnswer<'/api/v1/mappings/jobs/{id}'>;
 
-export interface SourceSummary {
-  readonly source: string;
-  readonly items: number;
-  readonly deployments: number;
-  readonly statuses: number;
-  readonly unmappedStatuses: number;
-  readonly types: number;
-  readonly unmappedTypes: number;
-  readonly environments: number;
-  readonly hasMapping: boolean;
-  readonly overrides: readonly string[];
-  readonly versions: number;
-  readonly lastSaved: { readonly version: number; readonly at: string; readonly by: string } | null;
-}
+/** GET /mappings: every source with its counts and mapping versions, and the recomputations. */
+export type MappingSourcesDocument = ApiAnswer<'/api/v1/mappings'>;
+export type SourceSummary = MappingSourcesDocument['sources'][number];
 
 export interface SourceDetail {
   readonly source: string;
@@ -326,6 +255,32 @@ export interface SaveResult {
   readonly job: RecomputeJob | null;
 }
 
+/**
+ * A hand-written type as the schema knows it: the flow vocabulary (stages, states, flow types) and
+ * the role names as strings, which the mapping and roles schemas do not enumerate (the server
+ * checks them against the vocabulary when a mapping is saved or a role assigned). Tuples become
+ * arrays. Only for the checks below: the UI reads the narrower types.
+ */
+type AsSchema<T> = T extends StageOrUnmapped | FlowState | FlowType | RoleName
+  ? string
+  : T extends readonly (infer E)[]
+    ? readonly AsSchema<E>[]
+    : T extends object
+      ? { readonly [K in keyof T as K extends RoleName ? string : K]: AsSchema<T[K]> }
+      : T;
+
+// The answers the UI reads with narrower types than the schema's hold what the UI expects in every
+// other respect; the sub-shapes the pages name are the aliased answers' parts.
+type _Checks = [
+  Assert<Answers<ApiAnswer<'/api/v1/roles'>, AsSchema<RolesDocument>>>,
+  Assert<Answers<ApiAnswer<'/api/v1/mappings/{source}'>, AsSchema<SourceDetail>>>,
+  Assert<Answers<ApiAnswer<'/api/v1/mappings/{source}/preview', 'post'>, AsSchema<MappingPreview>>>,
+  Assert<Answers<ApiAnswer<'/api/v1/mappings/{source}', 'put'>, AsSchema<SaveResult>>>,
+  Assert<Answers<OrgModel['teams'][number] | TeamDetail['team'], OrgEntity>>,
+  Assert<Answers<OrgModel['changes'][number], OrgChange>>,
+  Assert<Answers<ApiAnswer<'/api/v1/roles/settings'>, Limits>>,
+];
+
 /** Sends an edit; an error answer becomes an ApiError with the API's message. */
 export async function apiSend<T>(
   method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
@@ -373,13 +328,12 @@ export const useTeamDetail = (id: string) =>
   useQuery(get<TeamDetail>(`/org/teams/${encodeURIComponent(id)}`));
 export const useRoles = (asOf: string | undefined) =>
   useQuery(get<RolesDocument>('/roles', asOf === undefined ? {} : { asOf }));
-export const useAssignments = () =>
-  useQuery(get<{ assignments: readonly Assignment[] }>('/roles/assignments'));
+export const useAssignments = () => useQuery(get<AssignmentsDocument>('/roles/assignments'));
 export const useNetwork = (asOf: string | undefined) =>
   useQuery(get<NetworkDocument>('/roles/network', asOf === undefined ? {} : { asOf }));
 export const useMappingSources = () =>
   useQuery({
-    ...get<{ sources: readonly SourceSummary[]; jobs: readonly RecomputeJob[] }>('/mappings'),
+    ...get<MappingSourcesDocument>('/mappings'),
     // While a recomputation runs, follow its progress.
     refetchInterval: (query) =>
       query.state.data?.jobs.some((j) => j.state === 'queued' || j.state === 'running') ? 500 : false,

@@ -6,24 +6,14 @@
  */
 import { useSyncExternalStore } from 'react';
 import { API, ApiError } from './client';
+import type { Answers, ApiAnswer, Assert } from './schema';
 
-export interface Principal {
-  readonly kind: 'user' | 'token' | 'anonymous' | 'local';
-  readonly id: string;
-  readonly name: string;
-  readonly role: 'viewer' | 'editor' | 'admin';
-  readonly valueStream: string | null;
-}
+/** GET /session: who the request acts as, its CSRF token, the server's authentication mode. */
+export type SessionInfo = ApiAnswer<'/api/v1/session'>;
+export type Principal = SessionInfo['principal'];
 
-export interface SessionInfo {
-  readonly authenticated: boolean;
-  readonly principal: Principal;
-  readonly csrfToken: string | null;
-  readonly expiresAt: string | null;
-  readonly mode: 'required' | 'demo' | 'trusted';
-  readonly demo: boolean;
-  readonly oidc: boolean;
-}
+// Signing in answers the session as GET /session does.
+type _Checks = [Assert<Answers<ApiAnswer<'/api/v1/session', 'post'>, SessionInfo>>];
 
 let current: SessionInfo | null = null;
 let loading: Promise<SessionInfo | null> | null = null;
