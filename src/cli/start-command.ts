@@ -117,7 +117,18 @@ export async function serve(
   const started = performance.now();
   // An invalid configuration stops the start before anything is opened.
   const loaded = loadConfig(options.config, io.env);
-  const store = await openStore({ db: options.db, env: io.env });
+  // The server commits on the thread that answers requests: the write-ahead log is copied back
+  // into the database on a worker thread instead of inside those commits (wal-checkpointer.ts).
+  const store = await openStore({
+    db: options.db,
+    env: io.env,
+    sqlite: {
+      checkpointInBackground: {
+        onFailure: (message) =>
+          writeLine(io.stderr, `warning: ${message}; the server checkpoints by itself again`),
+      },
+    },
+  });
   let app: FastifyInstance | undefined;
   let engine: MetricsEngine | undefined;
   let liveness: Liveness | undefined;

@@ -6,7 +6,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openPostgresStore } from './postgres.js';
-import { openSqliteStore } from './sqlite.js';
+import { openSqliteStore, type SqliteOptions } from './sqlite.js';
 import type { Store } from './store.js';
 
 export interface StoreLocationInput {
@@ -14,6 +14,8 @@ export interface StoreLocationInput {
   readonly db?: string | undefined;
   /** The process environment (only FLOWLENS_DB and FLOWLENS_HOME are read). */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Options for an embedded SQLite store (ignored for PostgreSQL). */
+  readonly sqlite?: SqliteOptions;
 }
 
 /** The data directory: `$FLOWLENS_HOME`, default `~/.flowlens`. */
@@ -35,5 +37,5 @@ export function isPostgresUrl(value: string): boolean {
 
 export async function openStore(input: StoreLocationInput): Promise<Store> {
   const database = resolveDatabase(input);
-  return isPostgresUrl(database) ? openPostgresStore(database) : openSqliteStore(database);
+  return isPostgresUrl(database) ? openPostgresStore(database) : openSqliteStore(database, input.sqlite);
 }

@@ -35,6 +35,7 @@ import type { Database } from './schema.js';
 import type { ImportLog, Store } from './store.js';
 import { type FlatRows, rowCount, TABLE_LIST, type TableSpec } from './tables.js';
 import { buildSqliteUpsert, type ConflictTarget, splitByIdentity } from './upsert-sql.js';
+import { AUTOCHECKPOINT_PAGES, type CheckpointerOptions, startWalCheckpointer } from './wal-checkpointer.js';
 
 /** Rows per multi-row INSERT statement. */
 const ROWS_PER_STATEMENT = 100;
@@ -47,6 +48,12 @@ export interface SqliteOptions {
    * see facts-queue.ts).
    */
   readonly factsWorkerFrom?: number;
+  /**
+   * Checkpoint the write-ahead log on a worker thread instead of inside the commits of this
+   * connection (wal-checkpointer.ts): for a long-running server, whose commits are on the thread
+   * that answers requests. Default off: a command that runs and exits keeps SQLite's own.
+   */
+  readonly checkpointInBackground?: boolean | CheckpointerOptions;
 }
 
 export async function openSqliteStore(path: string, options: SqliteOptions = {}): Promise<Store> {
@@ -60,7 +67,7 @@ export async function openSqliteStore(path: string, options: SqliteOptions = {})
     raw.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     raw.pragma('cache_size = -262144');
     raw.pragma('temp_store = MEMORY');
-    raw.pragma('wal_autocheckpoint = 16384');
+    raw.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
     raw.pragma('foreign_keys = OFF');
   } catch (error) {
     throw (
@@ -84,6 +91,14 @@ export async function openSqliteStore(path: string, options: SqliteOptions = {})
       }
     }
     const report = await migrateTransactionally(raw, db);
+    const background = options.checkpointInBackground ?? false;
+    const checkpointer =
+      background === false || path === ':memory:' || path === ''
+        ? null
+        : startWalCheckpointer(raw, path, {
+            busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+            ...(background === true ? {} : background),
+          });
     return {
       dialect: 'sqlite',
       db,
@@ -91,7 +106,11 @@ export async function openSqliteStore(path: string, options: SqliteOptions = {})
       importLog: createSqliteImportLog(raw, db),
       factsQueue: createSqliteFactsQueue(raw, path, options.factsWorkerFrom),
       schemaVersion: report.version,
-      close: () => db.destroy(),
+      ...(checkpointer === null ? {} : { walCheckpoints: () => checkpointer.stats() }),
+      close: async () => {
+        await checkpointer?.stop();
+        await db.destroy();
+      },
     };
   } catch (error) {
     await db.destroy();

@@ -8,6 +8,7 @@ import type { BatchInput, BatchResult, CountsByKind, LineError } from './batch.j
 import type { Dialect } from './dialect.js';
 import type { FactsQueue } from './facts-queue.js';
 import type { Database } from './schema.js';
+import type { CheckpointStats } from './wal-checkpointer.js';
 
 export interface ImportFileInfo {
   readonly path: string;
@@ -67,6 +68,8 @@ export interface Store {
   readonly factsQueue: FactsQueue;
   /** Schema version after the migrations that ran when the store opened. */
   readonly schemaVersion: string;
+  /** SQLite opened with `checkpointInBackground`: what the background checkpoints did so far. */
+  readonly walCheckpoints?: () => CheckpointStats;
   close(): Promise<void>;
 }
 
