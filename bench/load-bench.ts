@@ -6,7 +6,8 @@
  *   (the organisation, the metrics of the organisation, a portfolio, a value stream and a team, the
  *   trend, the series, time per status, the completed items, the item list), 20 s each;
  * - (c) 50 connections reading the dashboards while a stream of 200 signed GitHub webhook
- *   deliveries per second (each a new delivery of its own issue) arrives for 60 s;
+ *   deliveries per second (each a new delivery of its own issue) arrives for 60 s, one every 5 ms
+ *   from a thread of its own, each timed from when it was due (bench/load-client.ts, paceDeliveries);
  * - (d) webhook throughput: as many deliveries as 32 connections get through in 10 s.
  * Before the runs, 3 s of reads and (for c, d) 3 s of deliveries warm the server up, unmeasured.
  * It reports p50/p95/p99 latency, requests/s, errors (non-2xx counted as errors) and the server's
@@ -18,15 +19,19 @@
  * --only reads,stream,throughput (run only those parts; the JSON then records which), --cpu-prof DIR
  * (the server writes a V8 CPU profile there when it stops), --no-cache (FLOWLENS_API_CACHE=off: every
  * dashboard read computed afresh; the runs repeat the same ten URLs, so with the cache on they
- * measure mostly answers served from it between refreshes).
+ * measure mostly answers served from it between refreshes), --stream-sender paced|autocannon (how
+ * (c)'s deliveries are sent: paced, the default, or by autocannon at `overallRate` 200, which
+ * spends a per-second quota of 20 per connection on 10 connections back to back at the start of
+ * each second — bursts of 10 concurrent deliveries rather than a stream).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
+import { Worker } from 'node:worker_threads';
+import { type ClientFigures, runAutocannon, webhookRequests } from './load-client.js';
+import type { StreamJob } from './load-stream-worker.js';
 
 const { values } = parseArgs({
   options: {
@@ -38,12 +43,16 @@ const { values } = parseArgs({
     only: { type: 'string', default: 'reads,stream,throughput' },
     'cpu-prof': { type: 'string' },
     'no-cache': { type: 'boolean', default: false },
+    'stream-sender': { type: 'string', default: 'paced' },
   },
 });
 const PARTS = new Set(values.only.split(',').map((part) => part.trim()));
 for (const part of PARTS)
   if (!['reads', 'stream', 'throughput'].includes(part))
     throw new Error(`--only: "${part}" is not one of reads, stream, throughput`);
+const PACED = values['stream-sender'] === 'paced';
+if (!PACED && values['stream-sender'] !== 'autocannon')
+  throw new Error(`--stream-sender: "${values['stream-sender']}" is not one of paced, autocannon`);
 const READ_SECONDS = Number(values.duration);
 const STREAM_SECONDS = Number(values.stream);
 const THROUGHPUT_SECONDS = Number(values.throughput);
@@ -149,54 +158,15 @@ for (const path of dashboard) {
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
 }
 
-let deliveries = 0;
-/** A new signed `issues` delivery each time: its own delivery id and issue number. */
-function nextDelivery(): { headers: Record<string, string>; body: string } {
-  const n = ++deliveries;
-  const body = JSON.stringify({
-    action: 'opened',
-    repository: { full_name: 'acme/load' },
-    issue: {
-      number: n,
-      title: `Load issue ${n}`,
-      state: 'open',
-      created_at: '2026-01-05T10:00:00Z',
-      updated_at: '2026-01-05T10:00:00Z',
-      labels: [],
-      user: { login: 'load' },
-    },
-  });
-  return {
-    body,
-    headers: {
-      'content-type': 'application/json',
-      'x-github-event': 'issues',
-      'x-github-delivery': `load-${n}`,
-      'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`,
-    },
-  };
-}
-
-interface RunFigures {
-  readonly requests: number;
-  readonly perSecond: number;
-  readonly p50: number;
-  readonly p95: number;
-  readonly p99: number;
-  readonly max: number;
-  readonly errors: number;
-  readonly non2xx: number;
-  /**
-   * The server's CPU time (user + system) over the run divided by the requests answered, in ms:
-   * steadier than requests/s on a shared machine. Only for runs that have the server to themselves.
-   */
+/**
+ * The figures of a run: the client's, and the server's CPU time (user + system) over the run
+ * divided by the requests answered, in ms — steadier than requests/s on a shared machine; only for
+ * runs that have the server to themselves.
+ */
+interface RunFigures extends ClientFigures {
   readonly serverCpuMsPerRequest?: number;
 }
 
-/**
- * Runs autocannon and computes the figures from every response's own time (autocannon's histogram
- * has no 95th percentile): nearest-rank percentiles, errors and non-2xx answers counted apart.
- */
 /** The server process's CPU time so far (user + system), in ms, from /proc. */
 function serverCpuMs(): number {
   const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
@@ -204,62 +174,61 @@ function serverCpuMs(): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-async function measure(options: autocannon.Options, alone = true): Promise<RunFigures> {
-  const times: number[] = [];
+async function measure(run: () => Promise<ClientFigures>, alone = true): Promise<RunFigures> {
   const cpuBefore = serverCpuMs();
-  // Without a callback autocannon returns its event emitter, made thenable (the types say Promise).
-  const instance = autocannon(options) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>;
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
-    times.push(responseTime);
-  });
-  const result = (await instance) as unknown as autocannon.Result;
+  const figures = await run();
   const cpu = serverCpuMs() - cpuBefore;
-  times.sort((a, b) => a - b);
-  const rank = (p: number) => (times.length === 0 ? 0 : (times[Math.ceil(p * times.length) - 1] ?? 0));
-  const round = (ms: number) => Math.round(ms * 10) / 10;
-  return {
-    requests: result.requests.total,
-    perSecond: Math.round(result.requests.total / result.duration),
-    p50: round(rank(0.5)),
-    p95: round(rank(0.95)),
-    p99: round(rank(0.99)),
-    max: round(times.at(-1) ?? 0),
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-    ...(alone && result.requests.total > 0
-      ? { serverCpuMsPerRequest: Math.round((cpu / result.requests.total) * 1000) / 1000 }
-      : {}),
-  };
+  return alone && figures.requests > 0
+    ? { ...figures, serverCpuMsPerRequest: Math.round((cpu / figures.requests) * 1000) / 1000 }
+    : figures;
 }
 
 function reads(connections: number, duration: number, alone = true): Promise<RunFigures> {
   return measure(
-    {
-      url: base,
-      connections,
-      duration,
-      requests: dashboard.map((path) => ({ method: 'GET' as const, path })),
-    },
+    () =>
+      runAutocannon({
+        url: base,
+        connections,
+        duration,
+        requests: dashboard.map((path) => ({ method: 'GET' as const, path })),
+      }),
     alone,
   );
 }
 
-function webhooks(options: { connections: number; duration: number; overallRate?: number }, alone = true) {
+/** Issue numbers already sent: each run's deliveries are new issues. */
+let sent = 0;
+
+/**
+ * A webhook run. `ownThread`: sent from a worker thread (bench/load-stream-worker.ts) with its own
+ * event loop, as a sender on another machine would be — for the stream of run (c), whose times
+ * would otherwise include the client's own queue behind the dashboard reads it also makes.
+ */
+function webhooks(
+  options: { connections: number; duration: number; overallRate?: number },
+  { alone = true, ownThread = false } = {},
+): Promise<RunFigures> {
+  const first = sent + 1;
+  // At most one request per connection per millisecond: enough numbers for any run.
+  sent += options.connections * options.duration * 1000;
+  if (!ownThread)
+    return measure(
+      () => runAutocannon({ url: base, ...options, requests: webhookRequests(SECRET, first) }),
+      alone,
+    );
+  const job: StreamJob = { url: base, secret: SECRET, first, paced: PACED, ...options };
   return measure(
-    {
-      url: base,
-      ...options,
-      requests: [
-        {
-          method: 'POST',
-          path: '/api/v1/webhooks/github',
-          setupRequest: (request) => {
-            const delivery = nextDelivery();
-            return { ...request, headers: { ...request.headers, ...delivery.headers }, body: delivery.body };
-          },
-        },
-      ],
-    },
+    () =>
+      new Promise<ClientFigures>((resolve, reject) => {
+        // A worker does not inherit the main thread's tsx hooks: it imports its TypeScript through tsx's API.
+        const code = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ tsImport }) => tsImport(${JSON.stringify(new URL('./load-stream-worker.ts', import.meta.url).href)}, ${JSON.stringify(import.meta.url)}))`;
+        const worker = new Worker(code, { eval: true, workerData: job });
+        worker.once('message', (figures: ClientFigures) => resolve(figures));
+        worker.once('error', reject);
+        worker.once('exit', (code) =>
+          reject(new Error(`the webhook sender thread exited (${code}) without figures`)),
+        );
+      }),
     alone,
   );
 }
@@ -286,7 +255,10 @@ try {
     log(`(c) dashboards, 50 connections, with 200 webhook deliveries/s, ${STREAM_SECONDS} s…`);
     const [streamReads, stream] = await Promise.all([
       reads(50, STREAM_SECONDS, false),
-      webhooks({ connections: 10, duration: STREAM_SECONDS, overallRate: 200 }, false),
+      webhooks(
+        { connections: 10, duration: STREAM_SECONDS, overallRate: 200 },
+        { alone: false, ownThread: true },
+      ),
     ]);
     results.dashboard50WithWebhooks = streamReads;
     results.webhookStream200 = stream;
@@ -321,9 +293,13 @@ const goals = {
   dashboardP95At50WithWebhooks: check(results.dashboard50WithWebhooks?.p95, GOALS.dashboardP95At50Ms, 'max'),
   webhooksPerSecond: check(results.webhookThroughput?.perSecond, GOALS.webhooksPerSecond, 'min'),
   webhookP99: check(results.webhookThroughput?.p99, GOALS.webhookP99Ms, 'max'),
-  webhookStreamP99: check(results.webhookStream200?.p99, GOALS.webhookP99Ms, 'max'),
   zeroErrors: Object.values(results).every((r) => r.errors === 0 && r.non2xx === 0),
   steadyMemory: check(rss.maxMb, GOALS.steadyRssMb, 'max'),
+};
+// Stricter than issue 7 asks (it asks for run c's figures to be reported): the 200/s stream's
+// p99 while 50 connections read flat out, against the webhook goal's 50 ms.
+const checks = {
+  webhookStreamP99: check(results.webhookStream200?.p99, GOALS.webhookP99Ms, 'max'),
 };
 const document = {
   when: new Date().toISOString(),
@@ -334,12 +310,16 @@ const document = {
   demoScale: values.scale,
   parts: [...PARTS].join(','),
   responseCache: !values['no-cache'],
+  streamSender: PACED
+    ? 'paced: one delivery every 5 ms, open loop'
+    : 'autocannon: 10 connections, 20 each back to back every second',
   startSeconds: Number(startSeconds.toFixed(1)),
   seconds: { read: READ_SECONDS, stream: STREAM_SECONDS, throughput: THROUGHPUT_SECONDS },
   goals: GOALS,
   results,
   rss,
   met: goals,
+  checks,
 };
 mkdirSync(join(process.cwd(), 'bench', 'results'), { recursive: true });
 writeFileSync(join(process.cwd(), 'bench', 'results', 'load.json'), `${JSON.stringify(document, null, 2)}\n`);
@@ -371,9 +351,12 @@ const lines = [
   `| dashboard p95, 50 connections + webhooks | ≤ ${GOALS.dashboardP95At50Ms} ms | ${yes(goals.dashboardP95At50WithWebhooks)} |`,
   `| webhook throughput | ≥ ${GOALS.webhooksPerSecond}/s | ${yes(goals.webhooksPerSecond)} |`,
   `| webhook p99 at max rate | ≤ ${GOALS.webhookP99Ms} ms | ${yes(goals.webhookP99)} |`,
-  `| webhook p99 at 200/s | ≤ ${GOALS.webhookP99Ms} ms | ${yes(goals.webhookStreamP99)} |`,
   `| errors | 0 | ${yes(goals.zeroErrors)} |`,
   `| server RSS | ≤ ${GOALS.steadyRssMb} MB | ${yes(goals.steadyMemory)} |`,
+  '',
+  '| check beyond the goals | target | met |',
+  '| --- | --- | --- |',
+  `| webhook p99 of (c)'s 200/s stream, 50 connections reading flat out | ≤ ${GOALS.webhookP99Ms} ms | ${yes(checks.webhookStreamP99)} |`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 
