@@ -1,7 +1,9 @@
 /**
  * GET requests to the Flowlens API; an error answer becomes an ApiError with the API's message. A 401
- * (not signed in) sends the visitor to the sign-in page.
+ * (not signed in) sends the visitor to the sign-in page. The path is relative to `API` and must be one
+ * the OpenAPI document has a GET for (`ApiPath`, schema.ts), checked when the UI is type-checked.
  */
+import type { ApiPath } from './schema';
 import { requireSignIn } from './session';
 
 export const API = '/api/v1';
@@ -19,7 +21,7 @@ export class ApiError extends Error {
 
 export type Params = Record<string, string | number | boolean | undefined | null>;
 
-export function apiUrl(path: string, params: Params = {}): string {
+export function apiUrl(path: ApiPath, params: Params = {}): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params))
     if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
@@ -27,7 +29,7 @@ export function apiUrl(path: string, params: Params = {}): string {
   return `${API}${path}${query === '' ? '' : `?${query}`}`;
 }
 
-export async function apiGet<T>(path: string, params: Params = {}, signal?: AbortSignal): Promise<T> {
+export async function apiGet<T>(path: ApiPath, params: Params = {}, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
     response = await fetch(apiUrl(path, params), {

@@ -7,7 +7,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { API, ApiError, apiGet, type Params } from './client';
-import type { Answers, ApiAnswer, Assert } from './schema';
+import type { Answers, ApiAnswer, ApiPath, Assert } from './schema';
 import { csrfHeaders, requireSignIn } from './session';
 import type { DurationSummary, FlowState, FlowType, Shares, StageOrUnmapped, StageShares } from './types';
 
@@ -50,15 +50,18 @@ export const ROLE_LABELS: Record<RoleName, string> = {
   'value-stream-architect': 'Value stream architect',
 };
 
-/** The collection of each kind in the API's paths. */
-export const COLLECTION: Record<OrgKind, string> = {
+/**
+ * The collection of each kind in the API's paths; literal, so `/org/${COLLECTION[kind]}` is checked
+ * against the documented paths (see apiSend).
+ */
+export const COLLECTION = {
   portfolio: 'portfolios',
   valueStream: 'value-streams',
   team: 'teams',
   service: 'services',
   product: 'products',
   person: 'people',
-};
+} as const satisfies Record<OrgKind, string>;
 
 export interface PastParent {
   readonly parent: string | null;
@@ -281,12 +284,20 @@ type _Checks = [
   Assert<Answers<ApiAnswer<'/api/v1/roles/settings'>, Limits>>,
 ];
 
-/** Sends an edit; an error answer becomes an ApiError with the API's message. */
-export async function apiSend<T>(
-  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
-  path: string,
-  body?: unknown,
-): Promise<T> {
+type SendMethod = 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** A method with a path the OpenAPI document has that operation for, and the body to send. */
+export type SendRequest = {
+  [M in SendMethod]: [method: M, path: ApiPath<Lowercase<M>>, body?: unknown];
+}[SendMethod];
+
+/**
+ * Sends an edit; an error answer becomes an ApiError with the API's message. The path is relative
+ * to `API` and must be one the OpenAPI document has the method for (`PUT /roles/settings`, not
+ * `POST /roles/settings`), checked when the UI is type-checked.
+ */
+export async function apiSend<T>(...request: SendRequest): Promise<T>;
+export async function apiSend<T>(method: SendMethod, path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`${API}${path}`, {
@@ -316,7 +327,7 @@ export async function apiSend<T>(
 
 // ── Reads ───────────────────────────────────────────────────────────────────────────────────────
 
-function get<T>(path: string, params: Params = {}) {
+function get<T>(path: ApiPath, params: Params = {}) {
   return {
     queryKey: [path, params],
     queryFn: ({ signal }: { signal: AbortSignal }) => apiGet<T>(path, params, signal),

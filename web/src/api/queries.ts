@@ -6,6 +6,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { dayStartIn } from '../lib/period';
 import { ApiError, apiGet, type Params } from './client';
+import type { ApiPath } from './schema';
 import type {
   CalendarSetting,
   CompletedDocument,
@@ -26,7 +27,7 @@ export interface PeriodQuery {
   readonly to: string;
 }
 
-function get<T>(path: string, params: Params = {}) {
+function get<T>(path: ApiPath, params: Params = {}) {
   return {
     queryKey: [path, params],
     queryFn: ({ signal }: { signal: AbortSignal }) => apiGet<T>(path, params, signal),

@@ -10,6 +10,8 @@
  * as an array), it stays, and an `Assert<Answers<Generated, HandWritten>>` next to it checks that
  * every answer the schema allows is one it accepts. A body the UI sends is checked the other way:
  * what the UI sends must be what the route accepts (`Assert<Accepted<HandWritten, Generated>>`).
+ * The paths the UI requests are checked too: apiGet and apiSend take only an `ApiPath`, a documented
+ * path that has the request's method.
  */
 // With the extension: the browser tests (test/browser, NodeNext resolution) reach this file too.
 import type { paths } from './openapi.js';
@@ -33,6 +35,32 @@ export type ApiAnswer<
 export type ApiBody<Path extends keyof paths, M extends Method> = Json<
   NonNullable<Operation<Path, M>['requestBody']>
 >;
+
+/** The prefix every documented path starts with; the client functions add it (client.ts `API`). */
+type Prefix = '/api/v1';
+
+/** A documented path template with each `{parameter}` as `${string}`: `/teams/{id}` → `/teams/${string}`. */
+type Template<Path extends string> = Path extends `${infer Head}{${string}}${infer Tail}`
+  ? `${Head}${string}${Template<Tail>}`
+  : Path;
+
+/** The documented paths that have operation `M`. */
+type PathsWith<M extends Method> = {
+  [Path in keyof paths]: [NonNullable<paths[Path][M]>] extends [never] ? never : Path;
+}[keyof paths];
+
+/** `Path` without the `/api/v1` prefix, as a template (distributes over a union of paths). */
+type Relative<Path> = Path extends `${Prefix}${infer Rest}` ? Template<Rest> : never;
+
+/**
+ * The paths the UI may request with method `M` (default: GET), relative to `/api/v1` as apiGet and
+ * apiSend take them: the documented paths that have that operation, parameters matching any text.
+ * `/org/teams/${encodeURIComponent(id)}` is an `ApiPath`; `/org/team/${id}` (no such route) and
+ * `/org/model` for `'post'` (GET only) are not, so a renamed or removed route fails
+ * `npm run typecheck:web` at every call site. The query string is not part of the path (passed as
+ * `params`).
+ */
+export type ApiPath<M extends Method = 'get'> = Relative<PathsWith<M>>;
 
 /** Compiles only when `T` is `true`: `type _check = Assert<Answers<A, B>>`. */
 export type Assert<T extends true> = T;

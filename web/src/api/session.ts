@@ -6,14 +6,23 @@
  */
 import { useSyncExternalStore } from 'react';
 import { API, ApiError } from './client';
-import type { Answers, ApiAnswer, Assert } from './schema';
+import type { Accepted, Answers, ApiAnswer, ApiPath, Assert } from './schema';
 
 /** GET /session: who the request acts as, its CSRF token, the server's authentication mode. */
 export type SessionInfo = ApiAnswer<'/api/v1/session'>;
 export type Principal = SessionInfo['principal'];
 
-// Signing in answers the session as GET /session does.
-type _Checks = [Assert<Answers<ApiAnswer<'/api/v1/session', 'post'>, SessionInfo>>];
+/** Where the session is read (GET), signed in (POST) and out (DELETE), relative to `API`. */
+const SESSION = '/session';
+
+// Signing in answers the session as GET /session does; the document has the three operations the
+// requests below make on SESSION (these fetches do not go through apiGet/apiSend).
+type _Checks = [
+  Assert<Answers<ApiAnswer<'/api/v1/session', 'post'>, SessionInfo>>,
+  Assert<Accepted<typeof SESSION, ApiPath<'get'>>>,
+  Assert<Accepted<typeof SESSION, ApiPath<'post'>>>,
+  Assert<Accepted<typeof SESSION, ApiPath<'delete'>>>,
+];
 
 let current: SessionInfo | null = null;
 let loading: Promise<SessionInfo | null> | null = null;
@@ -26,7 +35,7 @@ function publish(next: SessionInfo | null) {
 
 /** Reads the session from the server (again). */
 export function loadSession(): Promise<SessionInfo | null> {
-  loading = fetch(`${API}/session`, { headers: { accept: 'application/json' } })
+  loading = fetch(`${API}${SESSION}`, { headers: { accept: 'application/json' } })
     .then(async (response) => (response.ok ? ((await response.json()) as SessionInfo) : null))
     .catch(() => null)
     .then((session) => {
@@ -64,7 +73,7 @@ export function requireSignIn(): void {
 }
 
 export async function signIn(name: string, password: string): Promise<SessionInfo> {
-  const response = await fetch(`${API}/session`, {
+  const response = await fetch(`${API}${SESSION}`, {
     method: 'POST',
     headers: { accept: 'application/json', 'content-type': 'application/json', ...(await csrfHeaders()) },
     body: JSON.stringify({ name, password }),
@@ -86,6 +95,6 @@ export async function signIn(name: string, password: string): Promise<SessionInf
 
 /** Signs out; resolves with the session after it (anonymous). */
 export async function signOut(): Promise<SessionInfo | null> {
-  await fetch(`${API}/session`, { method: 'DELETE', headers: await csrfHeaders() }).catch(() => undefined);
+  await fetch(`${API}${SESSION}`, { method: 'DELETE', headers: await csrfHeaders() }).catch(() => undefined);
   return loadSession();
 }

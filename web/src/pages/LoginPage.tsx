@@ -6,8 +6,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { API, ApiError } from '../api/client';
+import type { ApiPath } from '../api/schema';
 import { signIn, useSession } from '../api/session';
 import { navigate, useLocation } from '../lib/router';
+
+/** Where single sign-on starts (a link, GET), checked against the documented paths. */
+const OIDC_LOGIN = '/auth/oidc/login' satisfies ApiPath;
 
 /** Only a path of this app: never another site (an open redirect). */
 function safeNext(value: string | null): string {
@@ -85,7 +89,7 @@ export function LoginPage() {
             {busy ? 'Signing in…' : 'Sign in'}
           </button>
           {session?.oidc === true && (
-            <a className="button" href={`${API}/auth/oidc/login`}>
+            <a className="button" href={`${API}${OIDC_LOGIN}`}>
               Sign in with single sign-on
             </a>
           )}

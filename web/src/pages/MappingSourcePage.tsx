@@ -107,7 +107,8 @@ function Editor({ detail, onJob }: { detail: SourceDetail; onJob: (id: number) =
   const dirty = canonical(draft) !== canonical(original);
   const isTeam = detail.team !== null;
   const base = isTeam ? (detail.sourceMapping ?? EMPTY) : EMPTY;
-  const path = `/mappings/${encodeURIComponent(detail.source)}`;
+  // A template type (not `string`), so the paths built on it are checked against the documented ones.
+  const path = `/mappings/${encodeURIComponent(detail.source)}` as const;
   // The recomputation is handed to the page as soon as the answer arrives: once the mapping has
   // changed, this editor is made anew and a callback of its own would not run any more.
   const started = (result: SaveResult) => {
