@@ -29,7 +29,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../src/runtime/worker.js';
 import { type ClientFigures, runAutocannon, webhookRequests } from './load-client.js';
 import type { StreamJob } from './load-stream-worker.js';
 
@@ -220,9 +220,7 @@ function webhooks(
   return measure(
     () =>
       new Promise<ClientFigures>((resolve, reject) => {
-        // A worker does not inherit the main thread's tsx hooks: it imports its TypeScript through tsx's API.
-        const code = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ tsImport }) => tsImport(${JSON.stringify(new URL('./load-stream-worker.ts', import.meta.url).href)}, ${JSON.stringify(import.meta.url)}))`;
-        const worker = new Worker(code, { eval: true, workerData: job });
+        const worker = startModuleWorker(import.meta.url, 'load-stream-worker', { workerData: job });
         worker.once('message', (figures: ClientFigures) => resolve(figures));
         worker.once('error', reject);
         worker.once('exit', (code) =>

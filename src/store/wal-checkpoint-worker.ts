@@ -2,7 +2,7 @@
  * Copies the SQLite write-ahead log back into the database on a worker thread, with its own
  * connection (wal-checkpointer.ts starts it for a long-running server): a PASSIVE checkpoint every
  * interval, which never blocks the server's writes or reads — they go on in the log meanwhile. It
- * posts what each checkpoint that found frames did, and stops when told to.
+ * posts what each checkpoint that copied frames did, and stops when told to.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
@@ -39,17 +39,21 @@ try {
   process.exit(0);
 }
 
+// How many frames of the current log are in the database already (the log starts over, from 0,
+// once a writer finds it all copied).
+let copiedBefore = 0;
 const timer = setInterval(() => {
   try {
     const started = performance.now();
     const row = checkpoint.get() as { busy: number; log: number; checkpointed: number };
-    // log: frames in the log; checkpointed: how many of them are now in the database. A log
-    // already copied answers at once (log = checkpointed, nothing written).
-    if (row.log > 0)
+    // log: frames in the log; checkpointed: how many of them are now in the database.
+    const copied = row.checkpointed >= copiedBefore ? row.checkpointed - copiedBefore : row.checkpointed;
+    copiedBefore = row.checkpointed;
+    if (copied > 0)
       port.postMessage({
         kind: 'checkpoint',
         frames: row.log,
-        copied: row.checkpointed,
+        copied,
         ms: performance.now() - started,
       } satisfies CheckpointMessage);
   } catch (error) {

@@ -28,9 +28,9 @@ export interface CheckpointerOptions {
 }
 
 export interface CheckpointStats {
-  /** Checkpoints that found frames in the log. */
+  /** Checkpoints that copied frames. */
   readonly runs: number;
-  /** Frames copied into the database, over all runs. */
+  /** Frames copied into the database, over all runs (at least: a log that starts over between two checkpoints may count fewer). */
   readonly framesCopied: number;
   /** The longest checkpoint, in milliseconds (on the worker: no request waited for it). */
   readonly longestMs: number;
